@@ -1,0 +1,109 @@
+package io.crvs.core.port.out;
+
+import io.crvs.core.domain.AuditEntry;
+import io.crvs.core.domain.EventError;
+import io.crvs.core.domain.EventFilter;
+import io.crvs.core.domain.EventId;
+import io.crvs.core.domain.EventLease;
+import io.crvs.core.domain.NewVitalEvent;
+import io.crvs.core.domain.Note;
+import io.crvs.core.domain.Page;
+import io.crvs.core.domain.PageRequest;
+import io.crvs.core.domain.PersonId;
+import io.crvs.core.domain.ProcessingOutcome;
+import io.crvs.core.domain.QueueStats;
+import io.crvs.core.domain.ReceivedMessage;
+import io.crvs.core.domain.StoreResult;
+import io.crvs.core.domain.VitalEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Outgoing persistence port: the durable log of received messages and the queue of vital events.
+ *
+ * <p>Contract (checked by {@code AbstractEventStoreContract} for every implementation):
+ * <ul>
+ *   <li>{@link #store} is idempotent: a second delivery of the same (sender, message id) stores nothing and
+ *       reports {@link StoreResult.DuplicateMessage} with the first delivery's correlation id; an item whose
+ *       (sender, reference id) is already stored is reported duplicate and not stored again. Concurrent calls
+ *       with the same key store exactly once and never throw for it.</li>
+ *   <li>Every state change follows {@link io.crvs.core.domain.EventState} and is written to the audit trail with
+ *       its actor; an illegal one throws {@link io.crvs.core.domain.IllegalStateTransitionException}.</li>
+ *   <li>{@link #claimDue} hands each due event to at most one caller at a time (concurrent callers get disjoint
+ *       sets), oldest due first.</li>
+ *   <li>{@link #complete} and {@link #fail} refuse a stale lease with {@link LeaseLostException}.</li>
+ * </ul>
+ * Unknown ids throw {@link EventNotFoundException}. No parameter may be {@code null} unless stated.
+ * Implementations are thread-safe. When the backing store cannot be reached they throw
+ * {@link StoreUnavailableException} and change nothing.
+ */
+public interface EventStore {
+
+    /** Actor name used for changes made by processing workers. */
+    String WORKER = "worker";
+    /** Actor name used for changes made by the receiver itself (lease recovery, automatic retry). */
+    String SYSTEM = "system";
+
+    /**
+     * Stores a verified message and its events (state received, due at once) in one atomic step.
+     *
+     * @param message the message with its raw bytes
+     * @param events  its items in order; may be empty (callbacks carry no events)
+     * @return new (with each item's id and whether it was a duplicate) or a duplicate delivery
+     */
+    StoreResult store(ReceivedMessage message, List<NewVitalEvent> events);
+
+    /** The stored message of a sender with that message id, if any. */
+    Optional<ReceivedMessage> findMessage(String senderId, String messageId);
+
+    /**
+     * Claims up to {@code max} due events (received and due, or in error with an automatic retry due), moving
+     * each to processing with a lease until {@code now + lease} and one more attempt.
+     *
+     * @return the claimed events, possibly empty
+     */
+    List<VitalEvent> claimDue(int max, Duration lease, Instant now);
+
+    /** processing → processed with its outcome and the person it was applied to ({@code person} may be null). */
+    void complete(EventLease lease, ProcessingOutcome outcome, PersonId person, Instant now);
+
+    /**
+     * processing → error.
+     *
+     * @param retryAt when to retry automatically, or {@code null} to wait for an operator
+     * @param person  the matched person, or {@code null}
+     */
+    void fail(EventLease lease, EventError error, Instant retryAt, PersonId person, Instant now);
+
+    /** Releases a claimed event without penalty (graceful shutdown): processing → received, due at once. */
+    void release(EventLease lease, Instant now);
+
+    /** error → received by an operator: due at once, audited with actor and reason. */
+    VitalEvent retry(EventId id, String actor, String reason, Instant now);
+
+    /** Retries every event in error that matches the filter (its state criterion is ignored); returns how many. */
+    int retryAll(EventFilter filter, String actor, String reason, Instant now);
+
+    /** Puts events whose lease ended before {@code now} back to received; returns how many. */
+    int requeueExpiredLeases(Instant now);
+
+    /** The event, if it exists. */
+    Optional<VitalEvent> find(EventId id);
+
+    /** Events matching the filter, newest first. */
+    Page<VitalEvent> list(EventFilter filter, PageRequest page);
+
+    /** Adds an operator's note (audited). */
+    void addNote(EventId id, Note note);
+
+    /** The audit trail of an event, oldest first. */
+    List<AuditEntry> history(EventId id);
+
+    /** Records an administrative action that concerns no single event (sender changes, bulk retries). */
+    void audit(AuditEntry entry);
+
+    /** Counts for dashboards and metrics. */
+    QueueStats stats(Instant now);
+}

@@ -1,0 +1,47 @@
+package io.crvs.core.port.out;
+
+import io.crvs.core.domain.Identifier;
+import io.crvs.core.domain.IdentifierType;
+import io.crvs.core.domain.PersonId;
+import io.crvs.core.domain.RegistryPerson;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Outgoing port to the social-protection registry's persons ("partners" in the seed system).
+ *
+ * <p>Identifiers of every type but {@link #SHARED_IDENTIFIER_TYPES} (MRN: both spouses carry the marriage's
+ * number) are unique across persons. Updates use optimistic versioning: {@link #update} succeeds only from the
+ * current version and returns the person at the next version. Embedders implement this port over their own
+ * registry. No parameter may be {@code null}; implementations are thread-safe and join the caller's
+ * {@link Transactions unit of work}.
+ */
+public interface PartnerRepository {
+
+    /** Identifier types that several persons may share. */
+    Set<IdentifierType> SHARED_IDENTIFIER_TYPES = Set.of(IdentifierType.MRN);
+
+    /** Every person carrying that identifier: none, one, or (for shared types or dirty data) several. */
+    List<RegistryPerson> findByIdentifier(Identifier identifier);
+
+    /** The person with that id, if any. */
+    Optional<RegistryPerson> find(PersonId id);
+
+    /**
+     * Stores a new person (its id and version are ignored).
+     *
+     * @return the person with its id, at version 1
+     * @throws IdentifierConflictException when a unique identifier already belongs to someone
+     */
+    RegistryPerson add(RegistryPerson person);
+
+    /**
+     * Replaces a stored person's data, identifiers included.
+     *
+     * @return the person at version {@code person.version() + 1}
+     * @throws StaleVersionException       when the stored version differs from {@code person.version()}
+     * @throws IdentifierConflictException when an added unique identifier belongs to someone else
+     */
+    RegistryPerson update(RegistryPerson person);
+}
