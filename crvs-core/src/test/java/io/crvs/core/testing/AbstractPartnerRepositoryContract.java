@@ -1,0 +1,121 @@
+package io.crvs.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crvs.core.domain.CivilStatus;
+import io.crvs.core.domain.Identifier;
+import io.crvs.core.domain.PersonId;
+import io.crvs.core.domain.PersonName;
+import io.crvs.core.domain.RegistryPerson;
+import io.crvs.core.port.out.IdentifierConflictException;
+import io.crvs.core.port.out.PartnerRepository;
+import io.crvs.core.port.out.StaleVersionException;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Contract every {@link PartnerRepository} must meet. Identifiers are unique per test, so data may be shared. */
+public abstract class AbstractPartnerRepositoryContract {
+
+    protected PartnerRepository repo;
+
+    protected abstract PartnerRepository createRepository();
+
+    @BeforeEach
+    void setUpContract() {
+        repo = createRepository();
+    }
+
+    private static Identifier uin() {
+        return Identifier.of("UIN", TestEvents.unique("U"));
+    }
+
+    @Test
+    void givenNewPerson_add_assignsIdAndVersionOne() {
+        Identifier uin = uin();
+        RegistryPerson added = repo.add(RegistryPerson.newPerson(PersonName.of("Ada", "Examplar"),
+                LocalDate.of(1996, 4, 2), List.of(uin)));
+
+        assertThat(added.id()).isNotNull();
+        assertThat(added.version()).isEqualTo(1);
+        assertThat(repo.find(added.id())).contains(added);
+        assertThat(repo.findByIdentifier(uin)).containsExactly(added);
+    }
+
+    @Test
+    void givenUnknownIdentifier_find_returnsEmpty() {
+        assertThat(repo.findByIdentifier(uin())).isEmpty();
+        assertThat(repo.find(new PersonId(Long.MAX_VALUE - 3))).isEmpty();
+    }
+
+    @Test
+    void givenCurrentVersion_update_storesEverythingAndBumpsVersion() {
+        Identifier uin = uin();
+        Identifier drn = Identifier.of("DRN", TestEvents.unique("D"));
+        Identifier mrn = Identifier.of("MRN", TestEvents.unique("M"));
+        RegistryPerson p = repo.add(RegistryPerson.newPerson(PersonName.of("Orin", "Placeholder"), null,
+                List.of(uin)));
+
+        RegistryPerson changed = p.withBirthDate(LocalDate.of(1941, 7, 1)).withDeath(LocalDate.of(2025, 3, 12))
+                .withCivilStatus(CivilStatus.MARRIED, LocalDate.of(1968, 5, 4)).withIdentifier(drn)
+                .withIdentifier(mrn);
+        RegistryPerson updated = repo.update(changed);
+
+        assertThat(updated.version()).isEqualTo(2);
+        RegistryPerson found = repo.find(p.id()).orElseThrow();
+        assertThat(found).isEqualTo(updated);
+        assertThat(found.deceased()).isTrue();
+        assertThat(found.deathDate()).isEqualTo(LocalDate.of(2025, 3, 12));
+        assertThat(found.civilStatus()).isEqualTo(CivilStatus.MARRIED);
+        assertThat(found.civilStatusDate()).isEqualTo(LocalDate.of(1968, 5, 4));
+        assertThat(found.identifiers()).containsExactlyInAnyOrder(uin, drn, mrn);
+        assertThat(repo.findByIdentifier(drn)).extracting(RegistryPerson::id).containsExactly(p.id());
+    }
+
+    @Test
+    void givenStaleVersion_update_throwsAndChangesNothing() {
+        RegistryPerson p = repo.add(RegistryPerson.newPerson(null, null, List.of(uin())));
+        repo.update(p.withBirthDate(LocalDate.of(2000, 1, 1)));
+
+        assertThatThrownBy(() -> repo.update(p.withBirthDate(LocalDate.of(1999, 1, 1))))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(repo.find(p.id()).orElseThrow().birthDate()).isEqualTo(LocalDate.of(2000, 1, 1));
+    }
+
+    @Test
+    void givenUniqueIdentifierOfAnother_addOrUpdate_throwsConflict() {
+        Identifier uin = uin();
+        repo.add(RegistryPerson.newPerson(null, null, List.of(uin)));
+        RegistryPerson other = repo.add(RegistryPerson.newPerson(null, null, List.of(uin())));
+
+        assertThatThrownBy(() -> repo.add(RegistryPerson.newPerson(null, null, List.of(uin))))
+                .isInstanceOf(IdentifierConflictException.class);
+        assertThatThrownBy(() -> repo.update(other.withIdentifier(uin)))
+                .isInstanceOf(IdentifierConflictException.class);
+        assertThat(repo.find(other.id()).orElseThrow().identifiers()).doesNotContain(uin);
+    }
+
+    @Test
+    void givenSharedMrn_twoSpouses_bothCarryIt() {
+        Identifier mrn = Identifier.of("MRN", TestEvents.unique("M"));
+        RegistryPerson a = repo.add(RegistryPerson.newPerson(null, null, List.of(uin(), mrn)));
+        RegistryPerson b = repo.add(RegistryPerson.newPerson(null, null, List.of(uin())));
+        repo.update(b.withIdentifier(mrn));
+
+        assertThat(repo.findByIdentifier(mrn)).extracting(RegistryPerson::id).containsExactly(a.id(), b.id());
+    }
+
+    @Test
+    void identifierValues_areKeptVerbatim() {
+        Identifier hostile = Identifier.of("UIN", "x'; DROP TABLE person; -- " + TestEvents.unique("\"q\""));
+        RegistryPerson p = repo.add(RegistryPerson.newPerson(PersonName.of("Zoë", "Ñúñez-Øster"), null,
+                List.of(hostile)));
+
+        RegistryPerson found = repo.findByIdentifier(hostile).get(0);
+        assertThat(found.id()).isEqualTo(p.id());
+        assertThat(found.name().givenName()).isEqualTo("Zoë");
+        assertThat(found.identifiers()).containsExactly(hostile);
+    }
+}
