@@ -1,0 +1,86 @@
+package io.crvs.http.server;
+
+import io.crvs.core.domain.DciErrorCode;
+import io.crvs.core.domain.NewVitalEvent;
+import io.crvs.core.domain.ReceivedMessage;
+import io.crvs.core.domain.Sender;
+import io.crvs.core.domain.StoreResult;
+import io.crvs.core.port.in.ReceiveNotificationUseCase.ReceiveNotificationCommand;
+import io.crvs.http.codec.EnvelopeReader;
+import io.crvs.http.codec.InboundEnvelope;
+import io.crvs.http.codec.NotifyMessageReader;
+import io.crvs.http.codec.SafeText;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The receive order for one DCI POST, independent of HTTP: parse the kept raw bytes → validate the header →
+ * {@code header.action} must match the endpoint → sender registered, active and signature valid → duplicate
+ * delivery check (after the signature, so forged ids cannot poison it) → read the notify events (the whole
+ * message, before anything is stored) → store through the use case. Callbacks are stored with no events.
+ *
+ * <p>Any refusal is thrown ({@link DciRejection}, {@link io.crvs.http.codec.EnvelopeFormatException}, the
+ * core's unavailability exceptions) before anything is stored. Thread-safe.
+ */
+public final class InboundMessageProcessor {
+
+    private final ReceiverPorts ports;
+    private final SenderAuthenticator authenticator;
+    private final InstantSource clock;
+    private final Supplier<String> correlationIds;
+    private final ReceiveObserver observer;
+
+    public InboundMessageProcessor(ReceiverPorts ports, InstantSource clock, Supplier<String> correlationIds,
+                                   ReceiveObserver observer) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.authenticator = new SenderAuthenticator(ports.senders(), ports.verifier());
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.correlationIds = Objects.requireNonNull(correlationIds, "correlationIds");
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /**
+     * @param route           the endpoint the message was posted to
+     * @param body            the body exactly as received (stored unchanged)
+     * @param signatureHeader the HTTP {@code Signature} header, if present and not blank
+     * @return the correlation id to acknowledge with: a new one, or the first delivery's for a duplicate
+     */
+    public String process(DciRoute route, byte[] body, Optional<String> signatureHeader) {
+        InboundEnvelope inbound = EnvelopeReader.read(body, signatureHeader);
+        String action = inbound.header().action();
+        if (!route.accepts(action)) {
+            throw DciRejection.badRequest("action_mismatch", "header.action " + SafeText.quote(action)
+                    + " does not match this endpoint (expected \"" + route.action() + "\")");
+        }
+        Instant now = clock.instant();
+        Sender sender = authenticator.authenticate(inbound, now);
+        String messageId = inbound.header().messageId();
+        Optional<ReceivedMessage> first = ports.events().findMessage(sender.senderId(), messageId);
+        if (first.isPresent()) {
+            observer.duplicate(route.action(), sender.senderId());
+            return first.get().correlationId();
+        }
+        List<NewVitalEvent> events = route.carriesEvents() ? readEvents(inbound) : List.of();
+        ReceivedMessage message = new ReceivedMessage(sender.senderId(), messageId, route.action(),
+                inbound.transactionId(), correlationIds.get(), sender.profile(), body, now);
+        StoreResult result = ports.receiver().receive(new ReceiveNotificationCommand(message, events));
+        if (result instanceof StoreResult.DuplicateMessage) {
+            observer.duplicate(route.action(), sender.senderId());
+        } else {
+            observer.received(route.action(), sender.senderId(), events.size());
+        }
+        return result.correlationId();
+    }
+
+    private static List<NewVitalEvent> readEvents(InboundEnvelope inbound) {
+        if (inbound.header().encrypted()) {
+            throw new DciRejection(DciErrorCode.ENCRYPTION_INVALID, "encrypted_unsupported",
+                    "encrypted notify messages (header.is_msg_encrypted) are not supported by this receiver");
+        }
+        return NotifyMessageReader.read(inbound.envelope().message());
+    }
+}
