@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * HTTP adapter of one DCI POST endpoint: reads the whole body (blocking, on a worker thread, within the size
- * limit the exchange carries), hands it with the {@code Signature} header to the {@link InboundMessageProcessor}
+ * HTTP adapter of one DCI POST endpoint: reads the whole body (blocking, on a worker thread; a body longer than
+ * the exchange's maximum entity size is refused with 413 whether or not its length was declared), hands it with the {@code Signature} header to the {@link InboundMessageProcessor}
  * and answers 202 with the ACK. Refusals propagate as exceptions to {@link ErrorResponseHandler}.
  */
 final class DciMessageHandler implements HttpHandler {
@@ -33,11 +33,25 @@ final class DciMessageHandler implements HttpHandler {
         if (exchange.isInIoThread()) {
             throw new IllegalStateException("DCI messages must be handled on a worker thread");
         }
-        byte[] body = exchange.getInputStream().readAllBytes();
+        byte[] body = readBody(exchange);
         Optional<String> signatureHeader = Optional.ofNullable(exchange.getRequestHeaders().getFirst(SIGNATURE))
                 .filter(s -> !s.isBlank());
         String correlationId = processor.process(route, body, signatureHeader);
         AnswerWriter.json(exchange, 202, DciAnswers.ack(correlationId, clock.instant()));
+    }
+
+    /** The whole body, refusing one longer than the exchange's entity size limit (also when sent chunked). */
+    private static byte[] readBody(HttpServerExchange exchange) throws IOException {
+        long max = exchange.getMaxEntitySize();
+        if (max <= 0 || max >= Integer.MAX_VALUE) {
+            return exchange.getInputStream().readAllBytes();
+        }
+        byte[] body = exchange.getInputStream().readNBytes((int) max + 1);
+        if (body.length > max) {
+            exchange.setPersistent(false);
+            throw BodySizeLimitHandler.tooLarge(max);
+        }
+        return body;
     }
 
     @Override
