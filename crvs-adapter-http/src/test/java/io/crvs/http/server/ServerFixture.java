@@ -31,6 +31,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -59,6 +60,13 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(SignatureVerifier verifier, DciServerConfig config, UnaryOperator<DciHttpServer.Builder> options) {
+        this(fixture -> verifier, config, options);
+    }
+
+    /** With a verifier built over this fixture's sender registry and clock. */
+    ServerFixture(Function<ServerFixture, SignatureVerifier> verifierFactory, DciServerConfig config,
+                  UnaryOperator<DciHttpServer.Builder> options) {
+        SignatureVerifier verifier = verifierFactory.apply(this);
         EventStore faulty = faultyView(store);
         ReceiveNotificationService service = new ReceiveNotificationService(faulty, new InMemoryTransactions(store));
         ReceiveObserver observer = new ReceiveObserver() {
