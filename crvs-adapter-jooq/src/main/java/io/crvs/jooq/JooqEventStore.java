@@ -1,0 +1,362 @@
+package io.crvs.jooq;
+
+import static io.crvs.jooq.generated.Tables.EVENT_NOTE;
+import static io.crvs.jooq.generated.Tables.RECEIVED_MESSAGE;
+import static io.crvs.jooq.generated.Tables.VITAL_EVENT;
+import static io.crvs.jooq.generated.Tables.VITAL_EVENT_IDENTIFIER;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.min;
+
+import io.crvs.core.domain.AuditEntry;
+import io.crvs.core.domain.EventError;
+import io.crvs.core.domain.EventFilter;
+import io.crvs.core.domain.EventId;
+import io.crvs.core.domain.EventLease;
+import io.crvs.core.domain.EventState;
+import io.crvs.core.domain.Identifier;
+import io.crvs.core.domain.NewVitalEvent;
+import io.crvs.core.domain.Note;
+import io.crvs.core.domain.Page;
+import io.crvs.core.domain.PageRequest;
+import io.crvs.core.domain.PersonId;
+import io.crvs.core.domain.ProcessingOutcome;
+import io.crvs.core.domain.QueueStats;
+import io.crvs.core.domain.ReceivedMessage;
+import io.crvs.core.domain.StoreResult;
+import io.crvs.core.domain.VitalEvent;
+import io.crvs.core.port.out.EventNotFoundException;
+import io.crvs.core.port.out.EventStore;
+import io.crvs.core.port.out.LeaseLostException;
+import io.crvs.jooq.generated.tables.records.ReceivedMessageRecord;
+import io.crvs.jooq.generated.tables.records.VitalEventRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+
+/**
+ * Persistence adapter: {@link EventStore} on PostgreSQL.
+ *
+ * <p>Idempotency rests on unique indexes, not on checks made first: messages and events are inserted with
+ * {@code ON CONFLICT DO NOTHING}, and an insert that stored nothing is a duplicate (concurrent deliveries of the
+ * same message wait for each other in PostgreSQL and never fail). The queue claim locks due rows with
+ * {@code FOR UPDATE SKIP LOCKED}, so concurrent workers get disjoint batches. Every state change goes through the
+ * domain's {@link VitalEvent} transition methods and is audited in the same unit of work. Thread-safe; joins the
+ * caller's {@link JooqTransactions} unit of work.
+ */
+public final class JooqEventStore implements EventStore {
+
+    private final JooqTransactions tx;
+
+    /**
+     * @param transactions the unit-of-work provider whose connection this store uses; not {@code null}
+     */
+    public JooqEventStore(JooqTransactions transactions) {
+        this.tx = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    @Override
+    public StoreResult store(ReceivedMessage message, List<NewVitalEvent> events) {
+        ReceivedMessageRecord messageRow = EventRows.newMessage(message);
+        List<VitalEventRecord> eventRows = events.stream().map(e -> EventRows.newEvent(message, e)).toList();
+        return tx.call(ctx -> {
+            Optional<Long> inserted = ctx.insertInto(RECEIVED_MESSAGE).set(messageRow).onConflictDoNothing()
+                    .returningResult(RECEIVED_MESSAGE.ID).fetchOptional().map(r -> r.value1());
+            if (inserted.isEmpty()) {
+                return new StoreResult.DuplicateMessage(ctx.select(RECEIVED_MESSAGE.CORRELATION_ID)
+                        .from(RECEIVED_MESSAGE).where(messageKey(message.senderId(), message.messageId()))
+                        .fetchSingle(RECEIVED_MESSAGE.CORRELATION_ID));
+            }
+            List<StoreResult.StoredItem> items = new ArrayList<>();
+            List<AuditEntry> audit = new ArrayList<>();
+            for (int i = 0; i < eventRows.size(); i++) {
+                StoreResult.StoredItem item = storeItem(ctx, eventRows.get(i), events.get(i));
+                items.add(item);
+                if (!item.duplicate()) {
+                    audit.add(new AuditEntry(item.eventId(), "receive", null, EventState.RECEIVED, SYSTEM, null,
+                            DbTime.of(message.receivedAt())));
+                }
+            }
+            AuditLog.append(ctx, audit);
+            return new StoreResult.Stored(message.correlationId(), items);
+        });
+    }
+
+    private static StoreResult.StoredItem storeItem(DSLContext ctx, VitalEventRecord row, NewVitalEvent item) {
+        Optional<Long> id = ctx.insertInto(VITAL_EVENT).set(row).onConflictDoNothing()
+                .returningResult(VITAL_EVENT.ID).fetchOptional().map(r -> r.value1());
+        if (id.isEmpty()) {
+            // Stored before (same reference id), or by a concurrent delivery that committed first.
+            Condition sameItem = VITAL_EVENT.MESSAGE_ID.eq(row.getMessageId())
+                    .and(VITAL_EVENT.ITEM_INDEX.eq(row.getItemIndex()));
+            Condition key = row.getReferenceId() == null ? sameItem
+                    : VITAL_EVENT.REFERENCE_ID.eq(row.getReferenceId()).or(sameItem);
+            long existing = ctx.select(VITAL_EVENT.ID).from(VITAL_EVENT)
+                    .where(VITAL_EVENT.SENDER_ID.eq(row.getSenderId()).and(key)).orderBy(VITAL_EVENT.ID).limit(1)
+                    .fetchSingle(VITAL_EVENT.ID);
+            return new StoreResult.StoredItem(new EventId(existing), true);
+        }
+        List<Identifier> identifiers = item.identifiers();
+        if (!identifiers.isEmpty()) {
+            var insert = ctx.insertInto(VITAL_EVENT_IDENTIFIER, VITAL_EVENT_IDENTIFIER.EVENT_ID,
+                    VITAL_EVENT_IDENTIFIER.POSITION, VITAL_EVENT_IDENTIFIER.TYPE, VITAL_EVENT_IDENTIFIER.VALUE);
+            for (int p = 0; p < identifiers.size(); p++) {
+                insert = insert.values(id.get(), p, identifiers.get(p).type().code(), identifiers.get(p).value());
+            }
+            insert.execute();
+        }
+        return new StoreResult.StoredItem(new EventId(id.get()), false);
+    }
+
+    @Override
+    public Optional<ReceivedMessage> findMessage(String senderId, String messageId) {
+        Condition key = messageKey(TextGuard.checked("sender id", senderId),
+                TextGuard.checked("message id", messageId));
+        return tx.call(ctx -> ctx.selectFrom(RECEIVED_MESSAGE).where(key).fetchOptional(EventRows::message));
+    }
+
+    @Override
+    public List<VitalEvent> claimDue(int max, Duration lease, Instant now) {
+        Objects.requireNonNull(lease, "lease");
+        Instant at = DbTime.of(now);
+        if (max <= 0) {
+            return List.of();
+        }
+        return tx.call(ctx -> {
+            List<VitalEventRecord> due = ctx.selectFrom(VITAL_EVENT).where(EventConditions.dueAt(at))
+                    .orderBy(VITAL_EVENT.NEXT_ATTEMPT_AT, VITAL_EVENT.ID).limit(max).forUpdate().skipLocked().fetch();
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            Map<Long, List<Note>> notes = notesOf(ctx, due.stream().map(VitalEventRecord::getId).toList());
+            List<VitalEvent> claimed = new ArrayList<>();
+            List<AuditEntry> audit = new ArrayList<>();
+            for (VitalEventRecord row : due) {
+                VitalEvent event = EventRows.event(row, notes.getOrDefault(row.getId(), List.of()));
+                if (event.state() == EventState.ERROR) {
+                    audit.add(new AuditEntry(event.id(), "retry", EventState.ERROR, EventState.RECEIVED, SYSTEM,
+                            "automatic retry", at));
+                }
+                VitalEvent next = event.claim(at, lease);
+                audit.add(new AuditEntry(event.id(), "claim", EventState.RECEIVED, next.state(), WORKER, null, at));
+                claimed.add(next);
+            }
+            // One statement for the batch; the rows are locked, so attempts + 1 is what VitalEvent.claim computed.
+            VitalEvent first = claimed.get(0);
+            ctx.update(VITAL_EVENT)
+                    .set(VITAL_EVENT.STATE, first.state().code())
+                    .set(VITAL_EVENT.ATTEMPTS, VITAL_EVENT.ATTEMPTS.plus(1))
+                    .setNull(VITAL_EVENT.NEXT_ATTEMPT_AT)
+                    .set(VITAL_EVENT.LEASE_UNTIL, DbTime.of(first.leaseUntil()))
+                    .setNull(VITAL_EVENT.OUTCOME)
+                    .set(VITAL_EVENT.UPDATED_AT, at)
+                    .where(VITAL_EVENT.ID.in(due.stream().map(VitalEventRecord::getId).toList()))
+                    .execute();
+            AuditLog.append(ctx, audit);
+            return claimed;
+        });
+    }
+
+    @Override
+    public void complete(EventLease lease, ProcessingOutcome outcome, PersonId person, Instant now) {
+        Objects.requireNonNull(outcome, "outcome");
+        Instant at = DbTime.of(now);
+        finishLeased(lease, e -> e.complete(outcome, person, at), "complete", outcome.code(), at);
+    }
+
+    @Override
+    public void fail(EventLease lease, EventError error, Instant retryAt, PersonId person, Instant now) {
+        Objects.requireNonNull(error, "error");
+        Instant at = DbTime.of(now);
+        finishLeased(lease, e -> e.fail(error, DbTime.of(retryAt), person, at), "fail", error.code(), at);
+    }
+
+    @Override
+    public void release(EventLease lease, Instant now) {
+        Instant at = DbTime.of(now);
+        finishLeased(lease, e -> e.expireLease(at), "release", "shutdown", at);
+    }
+
+    /** Applies a transition to a leased event, refusing a lease that is no longer the event's current one. */
+    private void finishLeased(EventLease lease, UnaryOperator<VitalEvent> transition, String action, String reason,
+                              Instant at) {
+        Objects.requireNonNull(lease, "lease");
+        tx.call(ctx -> {
+            VitalEventRecord row = lockedRow(ctx, lease.eventId());
+            if (!EventState.PROCESSING.code().equals(row.getState()) || row.getAttempts() != lease.attempt()) {
+                throw new LeaseLostException(lease);
+            }
+            VitalEvent before = EventRows.event(row, List.of());
+            VitalEvent after = transition.apply(before);
+            write(ctx, after);
+            AuditLog.append(ctx, List.of(new AuditEntry(after.id(), action, before.state(), after.state(), WORKER,
+                    reason, at)));
+            return null;
+        });
+    }
+
+    @Override
+    public VitalEvent retry(EventId id, String actor, String reason, Instant now) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(actor, "actor");
+        Instant at = DbTime.of(now);
+        return tx.call(ctx -> {
+            VitalEventRecord row = lockedRow(ctx, id);
+            VitalEvent before = EventRows.event(row, notesOf(ctx, List.of(row.getId())).getOrDefault(row.getId(),
+                    List.of()));
+            VitalEvent after = before.retry(at);
+            write(ctx, after);
+            AuditLog.append(ctx, List.of(new AuditEntry(id, "retry", before.state(), after.state(), actor, reason,
+                    at)));
+            return after;
+        });
+    }
+
+    @Override
+    public int retryAll(EventFilter filter, String actor, String reason, Instant now) {
+        Objects.requireNonNull(actor, "actor");
+        Instant at = DbTime.of(now);
+        Condition errors = EventConditions.matching(filter.withState(EventState.ERROR));
+        return tx.call(ctx -> {
+            // One statement for the whole set: the same change VitalEvent.retry makes (error -> received, due now).
+            List<Long> ids = ctx.update(VITAL_EVENT)
+                    .set(VITAL_EVENT.STATE, EventState.RECEIVED.code())
+                    .set(VITAL_EVENT.NEXT_ATTEMPT_AT, at)
+                    .setNull(VITAL_EVENT.LEASE_UNTIL)
+                    .setNull(VITAL_EVENT.OUTCOME)
+                    .set(VITAL_EVENT.UPDATED_AT, at)
+                    .where(errors).returningResult(VITAL_EVENT.ID).fetch().getValues(VITAL_EVENT.ID);
+            AuditLog.append(ctx, ids.stream().map(id -> new AuditEntry(new EventId(id), "retry", EventState.ERROR,
+                    EventState.RECEIVED, actor, reason, at)).toList());
+            return ids.size();
+        });
+    }
+
+    @Override
+    public int requeueExpiredLeases(Instant now) {
+        Instant at = DbTime.of(now);
+        return tx.call(ctx -> {
+            // The same change VitalEvent.expireLease makes (processing -> received, due now), for every expired lease.
+            List<Long> ids = ctx.update(VITAL_EVENT)
+                    .set(VITAL_EVENT.STATE, EventState.RECEIVED.code())
+                    .set(VITAL_EVENT.NEXT_ATTEMPT_AT, at)
+                    .setNull(VITAL_EVENT.LEASE_UNTIL)
+                    .setNull(VITAL_EVENT.OUTCOME)
+                    .set(VITAL_EVENT.UPDATED_AT, at)
+                    .where(EventConditions.leaseExpiredBefore(at)).returningResult(VITAL_EVENT.ID).fetch()
+                    .getValues(VITAL_EVENT.ID);
+            AuditLog.append(ctx, ids.stream().map(id -> new AuditEntry(new EventId(id), "lease_expired",
+                    EventState.PROCESSING, EventState.RECEIVED, SYSTEM, null, at)).toList());
+            return ids.size();
+        });
+    }
+
+    @Override
+    public Optional<VitalEvent> find(EventId id) {
+        Objects.requireNonNull(id, "id");
+        return tx.call(ctx -> ctx.selectFrom(VITAL_EVENT).where(VITAL_EVENT.ID.eq(id.value())).fetchOptional()
+                .map(row -> EventRows.event(row, notesOf(ctx, List.of(row.getId())).getOrDefault(row.getId(),
+                        List.of()))));
+    }
+
+    @Override
+    public Page<VitalEvent> list(EventFilter filter, PageRequest page) {
+        Condition condition = EventConditions.matching(filter);
+        return tx.call(ctx -> {
+            long total = ctx.fetchCount(VITAL_EVENT, condition);
+            List<VitalEventRecord> rows = ctx.selectFrom(VITAL_EVENT).where(condition)
+                    .orderBy(VITAL_EVENT.RECEIVED_AT.desc(), VITAL_EVENT.ID.desc())
+                    .offset(page.offset()).limit(page.limit()).fetch();
+            Map<Long, List<Note>> notes = notesOf(ctx, rows.stream().map(VitalEventRecord::getId).toList());
+            List<VitalEvent> events = rows.stream()
+                    .map(r -> EventRows.event(r, notes.getOrDefault(r.getId(), List.of()))).toList();
+            return new Page<>(events, total, page.offset(), page.limit());
+        });
+    }
+
+    @Override
+    public void addNote(EventId id, Note note) {
+        Objects.requireNonNull(id, "id");
+        var row = EventRows.newNote(id, note);
+        tx.call(ctx -> {
+            requireExists(ctx, id);
+            ctx.insertInto(EVENT_NOTE).set(row).execute();
+            AuditLog.append(ctx, List.of(new AuditEntry(id, "note", null, null, note.author(), null, note.at())));
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> history(EventId id) {
+        Objects.requireNonNull(id, "id");
+        return tx.call(ctx -> {
+            requireExists(ctx, id);
+            return AuditLog.of(ctx, id);
+        });
+    }
+
+    @Override
+    public void audit(AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        tx.call(ctx -> {
+            AuditLog.append(ctx, List.of(entry));
+            return null;
+        });
+    }
+
+    @Override
+    public QueueStats stats(Instant now) {
+        Instant at = DbTime.of(now);
+        return tx.call(ctx -> {
+            Map<EventState, Long> counts = new EnumMap<>(EventState.class);
+            for (EventState s : EventState.values()) {
+                counts.put(s, 0L);
+            }
+            ctx.select(VITAL_EVENT.STATE, count()).from(VITAL_EVENT).groupBy(VITAL_EVENT.STATE)
+                    .forEach(r -> counts.put(EventState.parse(r.value1()), r.value2().longValue()));
+            Record2<Integer, Instant> due = ctx.select(count(), min(VITAL_EVENT.NEXT_ATTEMPT_AT)).from(VITAL_EVENT)
+                    .where(EventConditions.dueAt(at)).fetchSingle();
+            return new QueueStats(counts, due.value1(), due.value2());
+        });
+    }
+
+    private static Condition messageKey(String senderId, String messageId) {
+        return RECEIVED_MESSAGE.SENDER_ID.eq(senderId).and(RECEIVED_MESSAGE.MESSAGE_ID.eq(messageId));
+    }
+
+    private static VitalEventRecord lockedRow(DSLContext ctx, EventId id) {
+        return ctx.selectFrom(VITAL_EVENT).where(VITAL_EVENT.ID.eq(id.value())).forUpdate().fetchOptional()
+                .orElseThrow(() -> new EventNotFoundException(id));
+    }
+
+    private static void requireExists(DSLContext ctx, EventId id) {
+        if (!ctx.fetchExists(VITAL_EVENT, VITAL_EVENT.ID.eq(id.value()))) {
+            throw new EventNotFoundException(id);
+        }
+    }
+
+    private static void write(DSLContext ctx, VitalEvent event) {
+        ctx.update(VITAL_EVENT).set(EventRows.lifecycle(event)).where(VITAL_EVENT.ID.eq(event.id().value()))
+                .execute();
+    }
+
+    /** The notes of the given events, oldest first per event. */
+    private static Map<Long, List<Note>> notesOf(DSLContext ctx, Collection<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        return ctx.selectFrom(EVENT_NOTE).where(EVENT_NOTE.EVENT_ID.in(eventIds)).orderBy(EVENT_NOTE.ID).fetch()
+                .intoGroups(EVENT_NOTE.EVENT_ID).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().stream().map(EventRows::note).toList()));
+    }
+}
