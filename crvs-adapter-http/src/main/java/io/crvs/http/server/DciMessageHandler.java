@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * HTTP adapter of one DCI POST endpoint: reads the whole body (blocking, on a worker thread; a body longer than
- * the exchange's maximum entity size is refused with 413 whether or not its length was declared), hands it with the {@code Signature} header to the {@link InboundMessageProcessor}
- * and answers 202 with the ACK. Refusals propagate as exceptions to {@link ErrorResponseHandler}.
+ * the exchange's maximum entity size is refused with 413 whether or not its length was declared), hands it with
+ * the {@code Signature} header to the {@link InboundMessageProcessor} and answers 202 with the ACK. Refusals propagate as exceptions to {@link ErrorResponseHandler}.
  */
 final class DciMessageHandler implements HttpHandler {
 

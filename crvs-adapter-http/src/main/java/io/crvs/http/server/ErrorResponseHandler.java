@@ -1,6 +1,7 @@
 package io.crvs.http.server;
 
 import io.crvs.http.codec.DciAnswers;
+import io.crvs.http.codec.SafeText;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -50,10 +51,11 @@ final class ErrorResponseHandler implements HttpHandler {
         String correlationId = correlationIds.get();
         if (failure.unexpected()) {
             LOG.error("{} {} failed unexpectedly (correlation id {})", exchange.getRequestMethod(),
-                    exchange.getRequestPath(), correlationId, cause);
+                    SafeText.clean(exchange.getRequestPath(), 120), correlationId, cause);
         } else {
             LOG.info("{} {} rejected: {} {} (correlation id {})", exchange.getRequestMethod(),
-                    exchange.getRequestPath(), failure.status(), failure.reason(), correlationId);
+                    SafeText.clean(exchange.getRequestPath(), 120), failure.status(), failure.reason(),
+                    correlationId);
         }
         observer.rejected(failure.reason(), failure.status());
         if (exchange.isResponseStarted()) {

@@ -39,7 +39,8 @@ record Failure(int status, String code, String reason, String message, boolean r
             return client(DciErrorCode.REQUEST_BAD, "unreadable_body", "the request body could not be read");
         }
         if (t instanceof StoreUnavailableException) {
-            return unavailable("store_unavailable", "the registry store is unavailable; nothing was stored, retry later");
+            return unavailable("store_unavailable",
+                    "the registry store is unavailable; nothing was stored, retry later");
         }
         if (t instanceof KeysUnavailableException) {
             return unavailable("keys_unavailable",

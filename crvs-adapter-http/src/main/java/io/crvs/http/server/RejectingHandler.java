@@ -36,7 +36,8 @@ final class RejectingHandler implements HttpHandler {
         }
         exchange.getResponseHeaders().put(Headers.ALLOW, allowed);
         throw new DciRejection(405, DciErrorCode.REQUEST_BAD.code(), "method_not_allowed",
-                "method " + SafeText.quote(exchange.getRequestMethod().toString()) + " is not allowed here; use " + allowed);
+                "method " + SafeText.quote(exchange.getRequestMethod().toString()) + " is not allowed here; use "
+                        + allowed);
     }
 
     @Override

@@ -34,7 +34,8 @@ public final class SenderAuthenticator {
      */
     public Sender authenticate(InboundEnvelope inbound, Instant now) {
         Sender sender = senders.find(inbound.header().senderId())
-                .orElseThrow(() -> invalid(RejectionReason.UNKNOWN_SENDER, "header.sender_id is not a registered sender"));
+                .orElseThrow(() -> invalid(RejectionReason.UNKNOWN_SENDER,
+                        "header.sender_id is not a registered sender"));
         if (!sender.active()) {
             throw invalid(RejectionReason.INACTIVE_SENDER, "header.sender_id names a sender that is not active");
         }

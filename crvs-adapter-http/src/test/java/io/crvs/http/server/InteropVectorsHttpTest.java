@@ -96,7 +96,7 @@ class InteropVectorsHttpTest {
             byte[] body = read(entry.get("file").asText());
             HttpRequest.Builder request = HttpRequest.newBuilder(fx.uri("/registry/notify"))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            entry.get("http_headers").fields().forEachRemaining(h -> request.header(h.getKey(), h.getValue().asText()));
+            entry.get("http_headers").properties().forEach(h -> request.header(h.getKey(), h.getValue().asText()));
 
             ServerFixture.Response response = fx.send(request.build());
 
