@@ -1,29 +1,36 @@
 package io.crvs.http.keys;
 
-import com.nimbusds.jose.util.DefaultResourceRetriever;
-import com.nimbusds.jose.util.Resource;
-import com.nimbusds.jose.util.RestrictedResourceRetriever;
 import io.crvs.core.domain.Sender;
 import io.crvs.core.domain.SenderKeys;
 import io.crvs.core.port.out.KeyFetchException;
 import io.crvs.core.port.out.KeyFetcher;
-import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Key-fetching adapter: GETs a sender's JWKS over http(s) with Nimbus's restricted resource retriever (connect
- * and read timeouts, a size limit) and checks that the answer is a JWKS with at least one usable key before
- * handing it on. Thread-safe; each call is one blocking request, so never call it inside a database transaction.
+ * Key-fetching adapter: GETs a sender's JWKS over http(s) with the JDK HTTP client (connect timeout, a deadline
+ * for the whole exchange, a size limit enforced while downloading, redirects followed except https to http) and
+ * checks that the answer is a JWKS with at least one usable key before handing it on. Failures carry a short,
+ * operator-readable reason ({@code HTTP 404}, {@code timed out after 5 s}, …).
+ *
+ * <p>Thread-safe; each call is one blocking request, so never call it inside a database transaction.
  */
 public final class JwksKeyFetcher implements KeyFetcher {
 
-    private final RestrictedResourceRetriever retriever;
+    private final HttpClient client;
+    private final KeySettings settings;
     private final InstantSource clock;
 
     /**
@@ -31,10 +38,10 @@ public final class JwksKeyFetcher implements KeyFetcher {
      * @param clock    stamps the fetch time
      */
     public JwksKeyFetcher(KeySettings settings, InstantSource clock) {
-        Objects.requireNonNull(settings, "settings");
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.retriever = new DefaultResourceRetriever((int) settings.connectTimeout().toMillis(),
-                (int) settings.readTimeout().toMillis(), settings.maxDocumentBytes());
+        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     @Override
@@ -43,16 +50,9 @@ public final class JwksKeyFetcher implements KeyFetcher {
         if (url == null) {
             throw new KeyFetchException("sender " + sender.senderId() + " has no JWKS URL", null);
         }
-        Resource resource;
-        try {
-            resource = retriever.retrieveResource(toHttpUrl(url));
-        } catch (IOException e) {
-            throw new KeyFetchException("cannot fetch " + url + ": " + e, e);
-        }
-        String document = resource.getContent();
-        if (document == null) {
-            throw new KeyFetchException("empty answer from " + url, null);
-        }
+        HttpRequest request = HttpRequest.newBuilder(toHttpUri(url)).GET().timeout(settings.readTimeout())
+                .header("Accept", "application/json, application/jwk-set+json").build();
+        String document = new String(download(request, url), StandardCharsets.UTF_8);
         try {
             JwksDocumentParser.parse(document);
         } catch (JwksFormatException e) {
@@ -61,16 +61,47 @@ public final class JwksKeyFetcher implements KeyFetcher {
         return new SenderKeys(document, url, clock.instant());
     }
 
-    private static URL toHttpUrl(String url) {
+    private byte[] download(HttpRequest request, String url) {
+        Duration deadline = settings.connectTimeout().plus(settings.readTimeout());
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info ->
+                info.statusCode() == 200 ? new LimitedBodySubscriber(settings.maxDocumentBytes())
+                        : HttpResponse.BodySubscribers.replacing(null));
+        HttpResponse<byte[]> response;
         try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw new KeyFetchException("JWKS URL must be an absolute http(s) URL: " + url, null);
-            }
-            return uri.toURL();
-        } catch (URISyntaxException | MalformedURLException | IllegalArgumentException e) {
+            response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new KeyFetchException("fetching " + url + " timed out after " + deadline.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new KeyFetchException("fetching " + url + " was interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new KeyFetchException("cannot fetch " + url + ": " + describe(cause), cause);
+        }
+        if (response.statusCode() != 200) {
+            throw new KeyFetchException("fetching " + url + " answered HTTP " + response.statusCode(), null);
+        }
+        return response.body();
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+    }
+
+    private static URI toHttpUri(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
             throw new KeyFetchException("invalid JWKS URL " + url + ": " + e.getMessage(), e);
         }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new KeyFetchException("JWKS URL must be an absolute http(s) URL: " + url, null);
+        }
+        return uri;
     }
 }
