@@ -2,8 +2,11 @@ package io.crvs.http.server;
 
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.PathHandler;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -86,6 +89,7 @@ public final class DciHttpServer implements AutoCloseable {
         private Supplier<String> ownJwks = () -> EMPTY_JWKS;
         private ReceiveObserver observer = ReceiveObserver.NONE;
         private Supplier<String> correlationIds = () -> UUID.randomUUID().toString();
+        private final Map<String, HttpHandler> mounts = new LinkedHashMap<>();
 
         private Builder(DciServerConfig config, ReceiverPorts ports) {
             this.config = Objects.requireNonNull(config, "config");
@@ -116,9 +120,32 @@ public final class DciHttpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves {@code handler} for {@code prefix} and every path below it (the admin API at {@code /api}, metrics
+         * at {@code /metrics}). The handler runs on a worker thread behind the same error and body-limit handlers;
+         * {@code exchange.getRelativePath()} is the part after the prefix. A prefix may not shadow a DCI base path.
+         */
+        public Builder mount(String prefix, HttpHandler handler) {
+            Objects.requireNonNull(handler, "handler");
+            if (prefix == null || !prefix.matches("(/[A-Za-z0-9._~-]+)+")) {
+                throw new IllegalArgumentException("mount prefix must look like /api, not " + prefix);
+            }
+            if (config.allBasePaths().contains(prefix) || prefix.equals(DciRoutes.HEALTH_PATH)
+                    || mounts.containsKey(prefix)) {
+                throw new IllegalArgumentException("mount prefix " + prefix + " is already in use");
+            }
+            mounts.put(prefix, handler);
+            return this;
+        }
+
         public DciHttpServer build() {
             InboundMessageProcessor processor = new InboundMessageProcessor(ports, clock, correlationIds, observer);
             HttpHandler routes = DciRoutes.build(config, processor, clock, ownJwks);
+            if (!mounts.isEmpty()) {
+                PathHandler paths = new PathHandler(routes);
+                mounts.forEach(paths::addPrefixPath);
+                routes = paths;
+            }
             HttpHandler root = HandlerChain.of(config, routes, clock, correlationIds, observer);
             return new DciHttpServer(config, root);
         }
