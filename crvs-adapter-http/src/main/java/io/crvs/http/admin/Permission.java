@@ -1,0 +1,29 @@
+package io.crvs.http.admin;
+
+import io.crvs.core.domain.Role;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a route needs, mapped to the roles that have it as in the seed system: every role reads everything and
+ * creates and updates events (retries, notes); only {@code admin} changes senders. Nothing deletes events: they
+ * are the audit log.
+ */
+enum Permission {
+    /** Read anything (events, stats, senders, keys, persons). */
+    READ(EnumSet.of(Role.ADMIN, Role.USER)),
+    /** Create and update events: add a note, retry one or many. */
+    WRITE_EVENTS(EnumSet.of(Role.ADMIN, Role.USER)),
+    /** Create, update or delete a sender, fetch its keys. */
+    MANAGE_SENDERS(EnumSet.of(Role.ADMIN));
+
+    private final Set<Role> roles;
+
+    Permission(Set<Role> roles) {
+        this.roles = roles;
+    }
+
+    boolean allows(Role role) {
+        return roles.contains(role);
+    }
+}
