@@ -11,16 +11,17 @@ import io.crvs.core.domain.RegistryPerson;
 import io.crvs.core.port.out.IdentifierConflictException;
 import io.crvs.core.port.out.PartnerRepository;
 import io.crvs.core.port.out.StaleVersionException;
-import io.crvs.jooq.generated.tables.records.PersonIdentifierRecord;
 import io.crvs.jooq.generated.tables.records.PersonRecord;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 
@@ -47,18 +48,15 @@ public final class JooqPartnerRepository implements PartnerRepository {
     @Override
     public List<RegistryPerson> findByIdentifier(Identifier identifier) {
         String value = TextGuard.checked("identifier value", identifier.value());
-        return tx.call(ctx -> load(ctx, ctx.selectFrom(PERSON)
-                .where(PERSON.ID.in(select(PERSON_IDENTIFIER.PERSON_ID).from(PERSON_IDENTIFIER)
-                        .where(PERSON_IDENTIFIER.TYPE.eq(identifier.type().code()),
-                                PERSON_IDENTIFIER.VALUE.eq(value))))
-                .orderBy(PERSON.ID).fetch()));
+        Condition carriesIt = PERSON.ID.in(select(PERSON_IDENTIFIER.PERSON_ID).from(PERSON_IDENTIFIER)
+                .where(PERSON_IDENTIFIER.TYPE.eq(identifier.type().code()), PERSON_IDENTIFIER.VALUE.eq(value)));
+        return tx.call(ctx -> load(ctx, carriesIt));
     }
 
     @Override
     public Optional<RegistryPerson> find(PersonId id) {
         Objects.requireNonNull(id, "id");
-        return tx.call(ctx -> load(ctx, ctx.selectFrom(PERSON).where(PERSON.ID.eq(id.value())).fetch())
-                .stream().findFirst());
+        return tx.call(ctx -> load(ctx, PERSON.ID.eq(id.value())).stream().findFirst());
     }
 
     @Override
@@ -98,9 +96,11 @@ public final class JooqPartnerRepository implements PartnerRepository {
         for (int p = 0; p < identifiers.size(); p++) {
             insert = insert.values(personId, p, identifiers.get(p).type().code(), identifiers.get(p).value());
         }
-        Set<Identifier> inserted = insert.onConflictDoNothing()
-                .returningResult(PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE).fetch().stream()
-                .map((Record2<String, String> r) -> identifier(r.value1(), r.value2())).collect(Collectors.toCollection(HashSet::new));
+        Set<Identifier> inserted = new HashSet<>();
+        for (Record2<String, String> r : insert.onConflictDoNothing()
+                .returningResult(PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE).fetch()) {
+            inserted.add(identifier(r.value1(), r.value2()));
+        }
         for (Identifier i : identifiers) {
             if (!inserted.contains(i)) {
                 throw new IdentifierConflictException(i);
@@ -108,19 +108,22 @@ public final class JooqPartnerRepository implements PartnerRepository {
         }
     }
 
-    /** The persons with their identifiers, in the order given. */
-    private static List<RegistryPerson> load(DSLContext ctx, List<PersonRecord> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Collection<Long> ids = rows.stream().map(PersonRecord::getId).toList();
-        Map<Long, List<Identifier>> identifiers = ctx.selectFrom(PERSON_IDENTIFIER)
-                .where(PERSON_IDENTIFIER.PERSON_ID.in(ids))
-                .orderBy(PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.POSITION).fetch().stream()
-                .collect(Collectors.groupingBy(PersonIdentifierRecord::getPersonId,
-                        Collectors.mapping(r -> identifier(r.getType(), r.getValue()), Collectors.toList())));
-        return rows.stream().map(r -> PersonRows.person(r, identifiers.getOrDefault(r.getId(), List.of())))
-                .toList();
+    /** The persons meeting {@code which}, by id, each with its identifiers in order: one query. */
+    private static List<RegistryPerson> load(DSLContext ctx, Condition which) {
+        Map<Long, PersonRecord> persons = new LinkedHashMap<>();
+        Map<Long, List<Identifier>> identifiers = new HashMap<>();
+        ctx.select(PERSON.fields()).select(PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE)
+                .from(PERSON).leftJoin(PERSON_IDENTIFIER).on(PERSON_IDENTIFIER.PERSON_ID.eq(PERSON.ID))
+                .where(which).orderBy(PERSON.ID, PERSON_IDENTIFIER.POSITION)
+                .forEach(r -> {
+                    PersonRecord person = r.into(PERSON);
+                    persons.putIfAbsent(person.getId(), person);
+                    List<Identifier> list = identifiers.computeIfAbsent(person.getId(), id -> new ArrayList<>());
+                    if (r.get(PERSON_IDENTIFIER.TYPE) != null) {
+                        list.add(identifier(r.get(PERSON_IDENTIFIER.TYPE), r.get(PERSON_IDENTIFIER.VALUE)));
+                    }
+                });
+        return persons.values().stream().map(p -> PersonRows.person(p, identifiers.get(p.getId()))).toList();
     }
 
     private static Identifier identifier(String type, String value) {
