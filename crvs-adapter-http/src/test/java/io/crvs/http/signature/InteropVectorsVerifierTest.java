@@ -102,7 +102,7 @@ class InteropVectorsVerifierTest {
             checkRequestBad(verifier, sender, body, signatureHeader, now, expected.get("reason").asText());
             return;
         }
-        ReceivedEnvelope envelope = (ReceivedEnvelope) EnvelopeJson.envelope(body, EnvelopeJson.parse(body),
+        ReceivedEnvelope envelope = EnvelopeJson.envelope(body, EnvelopeJson.parse(body),
                 signatureHeader).orElseThrow();
         Verification verdict = verifier.verify(sender, envelope, now);
         if (expected.get("outcome").asText().equals("valid")) {
