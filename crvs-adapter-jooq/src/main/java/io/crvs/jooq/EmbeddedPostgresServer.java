@@ -54,6 +54,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * @throws IllegalStateException when another receiver uses the directory, or the server does not start
      */
     static EmbeddedPostgresServer start(Path dataDirectory, boolean durable) {
+        return start(dataDirectory, durable, 0);
+    }
+
+    /** Like {@link #start(Path, boolean)}, on {@code port} (0: any free port). */
+    static EmbeddedPostgresServer start(Path dataDirectory, boolean durable, int port) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         FileChannel lock = lock(dir);
         try {
@@ -67,6 +72,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", on)
                     .setServerConfig("listen_addresses", "localhost")
                     .setPGStartupWait(STARTUP_WAIT)
+                    .setPort(port)
                     .start();
             LOG.info("embedded PostgreSQL started on port {}, data in {}", postgres.getPort(), dir);
             return new EmbeddedPostgresServer(postgres, lock, dir);

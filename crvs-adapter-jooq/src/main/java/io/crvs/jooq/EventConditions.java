@@ -38,6 +38,10 @@ final class EventConditions {
 
     /** The SQL form of {@link EventFilter#matches}. */
     static Condition matching(EventFilter filter) {
+        if (TextGuard.hasNul(filter.senderId())
+                || filter.identifier() != null && TextGuard.hasNul(filter.identifier().value())) {
+            return DSL.falseCondition();
+        }
         List<Condition> c = new ArrayList<>();
         if (filter.state() != null) {
             c.add(VITAL_EVENT.STATE.eq(filter.state().code()));
@@ -46,7 +50,7 @@ final class EventConditions {
             c.add(VITAL_EVENT.EVENT_TYPE.eq(filter.type().name()));
         }
         if (filter.senderId() != null) {
-            c.add(VITAL_EVENT.SENDER_ID.eq(TextGuard.checked("sender id", filter.senderId())));
+            c.add(VITAL_EVENT.SENDER_ID.eq(filter.senderId()));
         }
         if (filter.receivedFrom() != null) {
             c.add(VITAL_EVENT.RECEIVED_AT.ge(filter.receivedFrom()));
@@ -58,7 +62,7 @@ final class EventConditions {
             c.add(DSL.exists(selectOne().from(VITAL_EVENT_IDENTIFIER).where(
                     VITAL_EVENT_IDENTIFIER.EVENT_ID.eq(VITAL_EVENT.ID),
                     VITAL_EVENT_IDENTIFIER.TYPE.eq(filter.identifier().type().code()),
-                    VITAL_EVENT_IDENTIFIER.VALUE.eq(TextGuard.checked("identifier", filter.identifier().value())))));
+                    VITAL_EVENT_IDENTIFIER.VALUE.eq(filter.identifier().value()))));
         }
         if (filter.matchedPerson() != null) {
             c.add(VITAL_EVENT.MATCHED_PERSON_ID.eq(filter.matchedPerson().value()));

@@ -97,10 +97,9 @@ final class EventRows {
         values.put(VITAL_EVENT.ATTEMPTS, e.attempts());
         values.put(VITAL_EVENT.NEXT_ATTEMPT_AT, DbTime.of(e.nextAttemptAt()));
         values.put(VITAL_EVENT.LEASE_UNTIL, DbTime.of(e.leaseUntil()));
-        values.put(VITAL_EVENT.ERROR_CODE,
-                e.lastError() == null ? null : TextGuard.checked("error code", e.lastError().code()));
+        values.put(VITAL_EVENT.ERROR_CODE, e.lastError() == null ? null : TextGuard.sanitized(e.lastError().code()));
         values.put(VITAL_EVENT.ERROR_MESSAGE,
-                e.lastError() == null ? null : TextGuard.checked("error message", e.lastError().message()));
+                e.lastError() == null ? null : TextGuard.sanitized(e.lastError().message()));
         values.put(VITAL_EVENT.OUTCOME, e.outcome() == null ? null : e.outcome().code());
         values.put(VITAL_EVENT.MATCHED_PERSON_ID, e.matchedPerson() == null ? null : e.matchedPerson().value());
         values.put(VITAL_EVENT.UPDATED_AT, DbTime.of(e.updatedAt()));

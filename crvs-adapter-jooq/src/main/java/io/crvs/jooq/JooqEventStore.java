@@ -119,8 +119,10 @@ public final class JooqEventStore implements EventStore {
 
     @Override
     public Optional<ReceivedMessage> findMessage(String senderId, String messageId) {
-        Condition key = messageKey(TextGuard.checked("sender id", senderId),
-                TextGuard.checked("message id", messageId));
+        if (TextGuard.hasNul(senderId) || TextGuard.hasNul(messageId)) {
+            return Optional.empty();
+        }
+        Condition key = messageKey(senderId, messageId);
         return tx.call(ctx -> ctx.selectFrom(RECEIVED_MESSAGE).where(key).fetchOptional(EventRows::message));
     }
 

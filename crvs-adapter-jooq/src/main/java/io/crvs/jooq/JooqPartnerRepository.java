@@ -47,7 +47,10 @@ public final class JooqPartnerRepository implements PartnerRepository {
 
     @Override
     public List<RegistryPerson> findByIdentifier(Identifier identifier) {
-        String value = TextGuard.checked("identifier value", identifier.value());
+        String value = identifier.value();
+        if (TextGuard.hasNul(value)) {
+            return List.of();
+        }
         Condition carriesIt = PERSON.ID.in(select(PERSON_IDENTIFIER.PERSON_ID).from(PERSON_IDENTIFIER)
                 .where(PERSON_IDENTIFIER.TYPE.eq(identifier.type().code()), PERSON_IDENTIFIER.VALUE.eq(value)));
         return tx.call(ctx -> load(ctx, carriesIt));

@@ -45,7 +45,10 @@ public final class JooqSenderRegistry implements SenderRegistry {
 
     @Override
     public Optional<Sender> find(String senderId) {
-        Condition id = SENDER.SENDER_ID.eq(TextGuard.checked("sender id", senderId));
+        if (TextGuard.hasNul(senderId)) {
+            return Optional.empty();
+        }
+        Condition id = SENDER.SENDER_ID.eq(senderId);
         return tx.call(ctx -> load(ctx, id).stream().findFirst());
     }
 
@@ -84,8 +87,10 @@ public final class JooqSenderRegistry implements SenderRegistry {
 
     @Override
     public boolean delete(String senderId) {
-        String id = TextGuard.checked("sender id", senderId);
-        return tx.call(ctx -> ctx.deleteFrom(SENDER).where(SENDER.SENDER_ID.eq(id)).execute() > 0);
+        if (TextGuard.hasNul(senderId)) {
+            return false;
+        }
+        return tx.call(ctx -> ctx.deleteFrom(SENDER).where(SENDER.SENDER_ID.eq(senderId)).execute() > 0);
     }
 
     @Override
@@ -108,10 +113,14 @@ public final class JooqSenderRegistry implements SenderRegistry {
 
     /** Writes the keys row of a registered sender; {@code document} tells whether the JWKS columns change too. */
     private void upsertKeys(String senderId, SenderKeysRecord row, boolean document) {
-        String id = TextGuard.checked("sender id", senderId);
+        if (TextGuard.hasNul(senderId)) {
+            return; // no such sender
+        }
         tx.call(ctx -> {
             // Lock the sender so a concurrent delete cannot leave a keys row without its sender.
-            if (ctx.selectOne().from(SENDER).where(SENDER.SENDER_ID.eq(id)).forKeyShare().fetchOptional().isEmpty()) {
+            boolean registered = ctx.selectOne().from(SENDER).where(SENDER.SENDER_ID.eq(senderId)).forKeyShare()
+                    .fetchOptional().isPresent();
+            if (!registered) {
                 return null;
             }
             var update = ctx.insertInto(SENDER_KEYS).set(row).onConflict(SENDER_KEYS.SENDER_ID).doUpdate()
@@ -136,7 +145,8 @@ public final class JooqSenderRegistry implements SenderRegistry {
         Map<String, Set<String>> algorithms = ctx.selectFrom(SENDER_ALGORITHM)
                 .where(SENDER_ALGORITHM.SENDER_ID.in(ids)).fetch().stream()
                 .collect(Collectors.groupingBy(SenderAlgorithmRecord::getSenderId,
-                        Collectors.mapping(SenderAlgorithmRecord::getAlgorithm, Collectors.toCollection(TreeSet::new))));
+                        Collectors.mapping(SenderAlgorithmRecord::getAlgorithm,
+                                Collectors.toCollection(TreeSet::new))));
         Map<String, SenderKeysRecord> keys = ctx.selectFrom(SENDER_KEYS).where(SENDER_KEYS.SENDER_ID.in(ids))
                 .fetchMap(SENDER_KEYS.SENDER_ID);
         return senders.stream().map(s -> sender(s, algorithms.getOrDefault(s.getSenderId(), Set.of()),
