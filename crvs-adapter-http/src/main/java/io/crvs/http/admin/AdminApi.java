@@ -3,6 +3,7 @@ package io.crvs.http.admin;
 import io.crvs.core.domain.ApiUser;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import java.io.IOException;
 import java.time.InstantSource;
 import java.util.List;
 import org.slf4j.Logger;
@@ -66,7 +67,7 @@ public final class AdminApi implements HttpHandler {
         ResponseWriter.write(exchange, response);
     }
 
-    private ApiResponse serve(HttpServerExchange exchange) throws Exception {
+    private ApiResponse serve(HttpServerExchange exchange) throws IOException {
         ApiUser caller = authenticator.authenticate(exchange);
         String method = exchange.getRequestMethod().toString();
         Router.Match match = router.find(method, exchange.getRelativePath());
