@@ -34,8 +34,7 @@ public final class SenderKeyCache implements VerificationKeySource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SenderKeyCache.class);
 
-    private final KeyFetcher fetcher;
-    private final SenderRegistry registry;
+    private final RecordingKeyFetch fetch;
     private final KeySettings settings;
     private final InstantSource clock;
     private final Executor refreshExecutor;
@@ -50,8 +49,7 @@ public final class SenderKeyCache implements VerificationKeySource {
      */
     public SenderKeyCache(KeyFetcher fetcher, SenderRegistry registry, KeySettings settings, InstantSource clock,
                           Executor refreshExecutor) {
-        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-        this.registry = Objects.requireNonNull(registry, "registry");
+        this.fetch = new RecordingKeyFetch(fetcher, registry, clock);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refreshExecutor = Objects.requireNonNull(refreshExecutor, "refreshExecutor");
@@ -178,7 +176,7 @@ public final class SenderKeyCache implements VerificationKeySource {
                 return;
             }
             try {
-                state.current = toKeySet(stored);
+                state.current = RecordingKeyFetch.read(stored);
             } catch (JwksFormatException e) {
                 state.rejectedStoredFetchedAt = stored.fetchedAt();
                 LOG.warn("Stored JWKS of sender {} (fetched {}) is unusable: {}", sender.senderId(),
@@ -223,20 +221,15 @@ public final class SenderKeyCache implements VerificationKeySource {
 
     /** Fetches and records; returns the new keys, or {@code null} when the fetch failed (already recorded). */
     private SenderKeySet fetchLocked(Sender sender, SenderKeyState state) {
-        String senderId = sender.senderId();
-        SenderKeys fetched;
         SenderKeySet set;
         try {
-            fetched = fetcher.fetch(sender);
-            set = toKeySet(fetched);
-        } catch (KeyFetchException | JwksFormatException e) {
-            Instant at = clock.instant();
-            state.lastFailureAt = at;
+            set = fetch.fetch(sender);
+        } catch (KeyFetchException e) {
+            state.lastFailureAt = clock.instant();
             state.lastFailure = e.getMessage();
             SenderKeySet cur = state.current;
-            LOG.warn("JWKS fetch for sender {} from {} failed: {}{}", senderId, sender.jwksUrl(), e.getMessage(),
+            LOG.warn("JWKS fetch for sender {} failed: {}{}", sender.senderId(), e.getMessage(),
                     cur == null ? "; no keys to fall back on" : "; keeping keys fetched at " + cur.fetchedAt());
-            recordFailure(senderId, at, e.getMessage());
             return null;
         }
         SenderKeySet previous = state.current;
@@ -244,17 +237,10 @@ public final class SenderKeyCache implements VerificationKeySource {
         state.lastFailureAt = null;
         state.lastFailure = null;
         if (previous == null || !previous.document().equals(set.document())) {
-            LOG.info("JWKS of sender {} loaded: {} usable key(s){}", senderId, set.keys().size(),
+            LOG.info("JWKS of sender {} loaded: {} usable key(s){}", sender.senderId(), set.keys().size(),
                     set.skipped().isEmpty() ? "" : ", skipped " + set.skipped());
         }
-        saveKeys(senderId, fetched);
         return set;
-    }
-
-    private static SenderKeySet toKeySet(SenderKeys doc) throws JwksFormatException {
-        ParsedJwks parsed = JwksDocumentParser.parse(doc.jwksJson());
-        return new SenderKeySet(parsed.usable(), parsed.skipped(), doc.sourceUrl(), doc.fetchedAt(),
-                doc.jwksJson());
     }
 
     private SenderKeySet usableOrThrow(Sender sender, SenderKeyState state) {
@@ -269,22 +255,6 @@ public final class SenderKeyCache implements VerificationKeySource {
                     + cur.fetchedAt() + ", bound " + settings.maxStaleness() + ") and cannot be refreshed", null);
         }
         return cur;
-    }
-
-    private void saveKeys(String senderId, SenderKeys keys) {
-        try {
-            registry.saveKeys(senderId, keys);
-        } catch (RuntimeException e) { // the keys still serve from memory; the next fetch saves again
-            LOG.warn("Could not save the JWKS of sender {}: {}", senderId, e.toString());
-        }
-    }
-
-    private void recordFailure(String senderId, Instant at, String error) {
-        try {
-            registry.recordFetchFailure(senderId, at, error == null ? "fetch failed" : error);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not record the JWKS fetch failure of sender {}: {}", senderId, e.toString());
-        }
     }
 
     private boolean mayAttempt(SenderKeyState state, Instant now) {

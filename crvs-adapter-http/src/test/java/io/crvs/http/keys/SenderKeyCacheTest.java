@@ -15,7 +15,13 @@ import io.crvs.core.testing.MutableClock;
 import io.crvs.http.signature.ProfileSignatureVerifier;
 import io.crvs.http.signature.SignatureSettings;
 import java.io.IOException;
+import io.crvs.core.domain.SenderKeys;
+import io.crvs.core.port.out.SenderRegistry;
+import io.crvs.core.port.out.StoreUnavailableException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,5 +238,71 @@ class SenderKeyCacheTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(plain.keysFor(sender).keys()).hasSize(2);
         assertThat(host.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void givenManyThreadsAndNoKeysYet_keysFor_fetchesOnce() throws Exception {
+        host.serve(TestJwks.bothKeys());
+        int threads = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<SenderKeySet>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return cache.keysFor(sender);
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<SenderKeySet> r : results) {
+                assertThat(r.get().keys()).hasSize(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(host.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void givenRegistryThatCannotBeWritten_keysFor_stillServesTheFetchedKeys() {
+        SenderRegistry broken = new SenderRegistry() {
+            @Override
+            public Optional<Sender> find(String senderId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Sender> list() {
+                return List.of();
+            }
+
+            @Override
+            public Sender save(Sender s) {
+                return s;
+            }
+
+            @Override
+            public boolean delete(String senderId) {
+                return false;
+            }
+
+            @Override
+            public void saveKeys(String senderId, SenderKeys keys) {
+                throw new StoreUnavailableException("database down", null);
+            }
+
+            @Override
+            public void recordFetchFailure(String senderId, Instant at, String error) {
+                throw new StoreUnavailableException("database down", null);
+            }
+        };
+        SenderKeyCache withBrokenRegistry = new SenderKeyCache(new JwksKeyFetcher(settings, clock), broken, settings,
+                clock, Runnable::run);
+        host.serve(TestJwks.bothKeys());
+        assertThat(withBrokenRegistry.keysFor(sender).keys()).hasSize(2);
+        host.failWith(500);
+        assertThatThrownBy(() -> withBrokenRegistry.fetchNow(sender)).isInstanceOf(KeyFetchException.class)
+                .hasMessageContaining("HTTP 500");
     }
 }
