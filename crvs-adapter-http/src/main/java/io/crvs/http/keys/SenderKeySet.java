@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * The usable public keys of one sender as of one successful JWKS fetch. Immutable and thread-safe.
  *
- * @param keys      usable public keys, in document order (never empty)
+ * @param keys      usable public keys, in document order (never empty when read from a JWKS document)
  * @param skipped   the document's unusable entries, described
  * @param sourceUrl where the document came from
  * @param fetchedAt when it was fetched: the staleness bound counts from here
