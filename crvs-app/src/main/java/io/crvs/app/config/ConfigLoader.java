@@ -76,7 +76,7 @@ public final class ConfigLoader {
         CrvsConfig.Http http = new CrvsConfig.Http(str(Setting.HTTP_HOST), integer(Setting.HTTP_PORT),
                 str(Setting.HTTP_BASE_PATH), Arrays.stream(str(Setting.HTTP_ALIASES).split(","))
                 .map(String::strip).filter(a -> !a.isEmpty()).toList(), longValue(Setting.HTTP_BODY_LIMIT),
-                integer(Setting.HTTP_IO_THREADS), integer(Setting.HTTP_WORKER_THREADS));
+                integer(Setting.HTTP_WORKER_THREADS));
         String url = str(Setting.DB_URL);
         CrvsConfig.Database db = new CrvsConfig.Database(url.isEmpty() ? null : url, str(Setting.DB_USER),
                 str(Setting.DB_PASSWORD), Path.of(str(Setting.DB_DATA_DIR)), integer(Setting.DB_POOL_SIZE));
@@ -87,7 +87,7 @@ public final class ConfigLoader {
                 duration(Setting.WORKERS_POLL), duration(Setting.WORKERS_LEASE), retry);
         CrvsConfig.Security security = new CrvsConfig.Security(duration(Setting.SIG_FUTURE_SKEW),
                 duration(Setting.SIG_MAX_VALIDITY), duration(Setting.JWKS_TTL), duration(Setting.JWKS_COOLDOWN),
-                duration(Setting.JWKS_MAX_STALENESS), Path.of(str(Setting.KEYSTORE_DIR)));
+                duration(Setting.JWKS_MAX_STALENESS));
         return new CrvsConfig(http, db, workers, security, str(Setting.LOG_LEVEL).toLowerCase(java.util.Locale.ROOT));
     }
 

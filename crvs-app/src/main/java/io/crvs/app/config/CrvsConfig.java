@@ -35,11 +35,9 @@ public record CrvsConfig(Http http, Database database, Workers workers, Security
      * @param basePath   DCI base path, e.g. {@code /registry}
      * @param aliases    further base paths served the same way, e.g. {@code /crvs}
      * @param bodyLimit  largest accepted request body in bytes
-     * @param ioThreads  Undertow IO threads
      * @param workerThreads Undertow blocking worker threads
      */
-    public record Http(String host, int port, String basePath, List<String> aliases, long bodyLimit, int ioThreads,
-                       int workerThreads) {
+    public record Http(String host, int port, String basePath, List<String> aliases, long bodyLimit, int workerThreads) {
         public Http {
             if (port < 0 || port > 65535) {
                 throw new InvalidInputException("http port must be between 0 and 65535");
@@ -49,8 +47,8 @@ public record CrvsConfig(Http http, Database database, Workers workers, Security
             if (bodyLimit < 1024) {
                 throw new InvalidInputException("body limit must be at least 1024 bytes");
             }
-            if (ioThreads < 1 || workerThreads < 1) {
-                throw new InvalidInputException("thread counts must be at least 1");
+            if (workerThreads < 1 || workerThreads > 1024) {
+                throw new InvalidInputException("worker threads must be between 1 and 1024");
             }
         }
     }
@@ -113,17 +111,15 @@ public record CrvsConfig(Http http, Database database, Workers workers, Security
      * @param jwksTtl          how long fetched keys are used before a refresh
      * @param jwksCooldown     least time between two refetches for an unknown kid
      * @param jwksMaxStaleness how long the last good keys serve while the JWKS host is down
-     * @param keyStoreDir      where our own signing keys are kept
      */
     public record Security(Duration futureSkew, Duration maxValidity, Duration jwksTtl, Duration jwksCooldown,
-                           Duration jwksMaxStaleness, Path keyStoreDir) {
+                           Duration jwksMaxStaleness) {
         public Security {
             Objects.requireNonNull(futureSkew, "futureSkew");
             Objects.requireNonNull(maxValidity, "maxValidity");
             Objects.requireNonNull(jwksTtl, "jwksTtl");
             Objects.requireNonNull(jwksCooldown, "jwksCooldown");
             Objects.requireNonNull(jwksMaxStaleness, "jwksMaxStaleness");
-            Objects.requireNonNull(keyStoreDir, "keyStoreDir");
         }
     }
 

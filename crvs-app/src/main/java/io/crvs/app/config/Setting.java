@@ -10,7 +10,6 @@ public enum Setting {
     HTTP_BASE_PATH("http.base-path", "/registry", "DCI base path (notify is at {base}/notify)"),
     HTTP_ALIASES("http.aliases", "/crvs", "comma-separated further base paths served the same way"),
     HTTP_BODY_LIMIT("http.body-limit", "1048576", "largest request body in bytes (413 above)"),
-    HTTP_IO_THREADS("http.io-threads", "2", "Undertow IO threads"),
     HTTP_WORKER_THREADS("http.worker-threads", "32", "Undertow request worker threads"),
     DB_URL("db.url", "", "JDBC URL of an external PostgreSQL; empty = embedded PostgreSQL"),
     DB_USER("db.user", "crvs", "database user (external PostgreSQL)"),
@@ -31,7 +30,6 @@ public enum Setting {
     JWKS_TTL("jwks.ttl", "PT5M", "how long fetched sender keys are used before a refresh"),
     JWKS_COOLDOWN("jwks.cooldown", "PT30S", "least time between two refetches triggered by an unknown kid"),
     JWKS_MAX_STALENESS("jwks.max-staleness", "PT24H", "how long the last good keys serve while a JWKS host is down"),
-    KEYSTORE_DIR("keystore.dir", "crvs-data/keys", "where our own signing keys are kept"),
     LOG_LEVEL("log.level", "info", "log level: error, warn, info, debug, trace");
 
     private final String key;

@@ -1,0 +1,74 @@
+package io.crvs.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Bad arguments get a clear message and exit code 2, before anything is started. */
+class CliArgumentsTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = CrvsCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void noCommand_explainsWhatToRun() {
+        Run r = run();
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("missing command");
+    }
+
+    @Test
+    void unknownCommand_isAUsageError() {
+        Run r = run("frobnicate");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("frobnicate");
+    }
+
+    @Test
+    void help_listsTheCommands() {
+        Run r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("serve", "demo", "senders", "events", "users", "db");
+    }
+
+    @Test
+    void badOptionValue_isAUsageError() {
+        Run r = run("serve", "--port", "eighty");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--port");
+    }
+
+    @Test
+    void badConfiguration_isAUsageErrorNamingTheSetting() {
+        Run r = run("serve", "--port", "70000");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("port must be between 0 and 65535");
+    }
+
+    @Test
+    void missingRequiredOption_isAUsageError() {
+        Run r = run("senders", "add", "--id", "crvs.example.gov");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--profile");
+    }
+
+    @Test
+    void badEventId_isAUsageError() {
+        Run r = run("events", "show", "abc");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("abc");
+    }
+}
