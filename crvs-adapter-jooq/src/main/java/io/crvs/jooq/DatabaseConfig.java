@@ -1,6 +1,7 @@
 package io.crvs.jooq;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,12 +19,17 @@ import java.util.Objects;
  *                      relative paths resolve against the working directory; {@code null} means
  *                      {@link #DEFAULT_DATA_DIRECTORY}
  * @param maxPoolSize   most connections held open at once (1 to 200)
+ * @param connectionTimeout how long a call waits for a connection before it fails with
+ *                      {@code StoreUnavailableException} (at least 250 ms); {@code null} means
+ *                      {@link #DEFAULT_CONNECTION_TIMEOUT}
  */
-public record DatabaseConfig(String url, String user, String password, Path dataDirectory, int maxPoolSize) {
+public record DatabaseConfig(String url, String user, String password, Path dataDirectory, int maxPoolSize,
+                             Duration connectionTimeout) {
 
     /** {@code ./crvs-data/postgres} under the working directory. */
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("crvs-data", "postgres");
     public static final int DEFAULT_POOL_SIZE = 10;
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     /** Environment variables read by {@link #fromEnvironment}. */
     public static final String ENV_URL = "CRVS_DB_URL";
     public static final String ENV_USER = "CRVS_DB_USER";
@@ -40,17 +46,21 @@ public record DatabaseConfig(String url, String user, String password, Path data
         if (maxPoolSize < 1 || maxPoolSize > 200) {
             throw new IllegalArgumentException("the connection pool size must be between 1 and 200");
         }
+        connectionTimeout = connectionTimeout == null ? DEFAULT_CONNECTION_TIMEOUT : connectionTimeout;
+        if (connectionTimeout.toMillis() < 250) {
+            throw new IllegalArgumentException("the connection timeout must be at least 250 ms");
+        }
     }
 
     /** The embedded PostgreSQL, its data in {@code dataDirectory}. */
     public static DatabaseConfig embedded(Path dataDirectory) {
         return new DatabaseConfig(null, null, null, Objects.requireNonNull(dataDirectory, "dataDirectory"),
-                DEFAULT_POOL_SIZE);
+                DEFAULT_POOL_SIZE, null);
     }
 
     /** An external PostgreSQL. */
     public static DatabaseConfig external(String url, String user, String password) {
-        return new DatabaseConfig(Objects.requireNonNull(url, "url"), user, password, null, DEFAULT_POOL_SIZE);
+        return new DatabaseConfig(Objects.requireNonNull(url, "url"), user, password, null, DEFAULT_POOL_SIZE, null);
     }
 
     /**
@@ -59,7 +69,7 @@ public record DatabaseConfig(String url, String user, String password, Path data
      */
     public static DatabaseConfig fromEnvironment(Map<String, String> env, Path dataDirectory) {
         return new DatabaseConfig(env.get(ENV_URL), env.get(ENV_USER), env.get(ENV_PASSWORD), dataDirectory,
-                DEFAULT_POOL_SIZE);
+                DEFAULT_POOL_SIZE, null);
     }
 
     public boolean isEmbedded() {
@@ -67,7 +77,11 @@ public record DatabaseConfig(String url, String user, String password, Path data
     }
 
     public DatabaseConfig withMaxPoolSize(int size) {
-        return new DatabaseConfig(url, user, password, dataDirectory, size);
+        return new DatabaseConfig(url, user, password, dataDirectory, size, connectionTimeout);
+    }
+
+    public DatabaseConfig withConnectionTimeout(Duration timeout) {
+        return new DatabaseConfig(url, user, password, dataDirectory, maxPoolSize, timeout);
     }
 
     /** Where the data is, for logs: the data directory, or the URL without its query (which may hold secrets). */

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -41,8 +40,7 @@ public final class JooqTransactions implements Transactions {
      */
     public JooqTransactions(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        this.root = DSL.using(dataSource, SQLDialect.POSTGRES,
-                new Settings().withExecuteLogging(false).withRenderSchema(false));
+        this.root = DSL.using(dataSource, SQLDialect.POSTGRES);
     }
 
     @Override

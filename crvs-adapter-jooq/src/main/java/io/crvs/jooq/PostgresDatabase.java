@@ -74,8 +74,8 @@ public final class PostgresDatabase implements Database {
         hikari.setUsername(user);
         hikari.setPassword(password);
         hikari.setMaximumPoolSize(config.maxPoolSize());
-        hikari.setConnectionTimeout(5_000);
-        hikari.setValidationTimeout(2_000);
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hikari.setValidationTimeout(Math.min(2_000, config.connectionTimeout().toMillis()));
         hikari.addDataSourceProperty("ApplicationName", "crvs-receiver");
         hikari.addDataSourceProperty("connectTimeout", "5");
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
