@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,9 +116,10 @@ public final class PostgresDatabase implements Database {
             return Readiness.notReady("the database cannot be reached");
         }
         try {
-            MigrationInfo[] pending = flyway.info().pending();
-            return pending.length == 0 ? Readiness.ready(description + ", schema up to date")
-                    : Readiness.notReady(pending.length + " schema migrations are pending");
+            // Validation fails on a pending or unapplied migration and on an applied one that was changed since.
+            ValidateResult schema = flyway.validateWithResult();
+            return schema.validationSuccessful ? Readiness.ready(description + ", schema up to date")
+                    : Readiness.notReady("the schema does not match the migrations (pending or changed)");
         } catch (FlywayException e) {
             return Readiness.notReady("the schema version cannot be read");
         }
