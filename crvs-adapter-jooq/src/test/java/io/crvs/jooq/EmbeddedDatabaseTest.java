@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crvs.core.domain.EventId;
 import io.crvs.core.domain.Identifier;
+import io.crvs.core.domain.ReceivedMessage;
 import io.crvs.core.domain.RegistryPerson;
 import io.crvs.core.domain.StoreResult;
 import io.crvs.core.port.out.StoreUnavailableException;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -121,7 +123,17 @@ class EmbeddedDatabaseTest {
 
             server = EmbeddedPostgresServer.start(dataDirectory, true, port);
 
-            assertThat(events.findMessage(sender, message.messageId())).isPresent();
+            // The pool reconnects on its own; a call may still fail while it does (each attempt waits 500 ms).
+            Optional<ReceivedMessage> found = Optional.empty();
+            for (int attempt = 0; attempt < 20 && found.isEmpty(); attempt++) {
+                try {
+                    found = events.findMessage(sender, message.messageId());
+                    assertThat(found).as("committed before the server stopped").isPresent();
+                } catch (StoreUnavailableException stillReconnecting) {
+                    found = Optional.empty();
+                }
+            }
+            assertThat(found).isPresent();
             assertThat(db.readiness().ready()).isTrue();
         } finally {
             server.close();
