@@ -1,9 +1,7 @@
 package io.crvs.jooq;
 
-import static io.crvs.jooq.generated.Tables.EVENT_NOTE;
 import static io.crvs.jooq.generated.Tables.RECEIVED_MESSAGE;
 import static io.crvs.jooq.generated.Tables.VITAL_EVENT;
-import static io.crvs.jooq.generated.Tables.VITAL_EVENT_IDENTIFIER;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.min;
 
@@ -13,7 +11,6 @@ import io.crvs.core.domain.EventFilter;
 import io.crvs.core.domain.EventId;
 import io.crvs.core.domain.EventLease;
 import io.crvs.core.domain.EventState;
-import io.crvs.core.domain.Identifier;
 import io.crvs.core.domain.NewVitalEvent;
 import io.crvs.core.domain.Note;
 import io.crvs.core.domain.Page;
@@ -27,12 +24,10 @@ import io.crvs.core.domain.VitalEvent;
 import io.crvs.core.port.out.EventNotFoundException;
 import io.crvs.core.port.out.EventStore;
 import io.crvs.core.port.out.LeaseLostException;
-import io.crvs.jooq.generated.tables.records.ReceivedMessageRecord;
 import io.crvs.jooq.generated.tables.records.VitalEventRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,55 +61,8 @@ public final class JooqEventStore implements EventStore {
 
     @Override
     public StoreResult store(ReceivedMessage message, List<NewVitalEvent> events) {
-        ReceivedMessageRecord messageRow = EventRows.newMessage(message);
-        List<VitalEventRecord> eventRows = events.stream().map(e -> EventRows.newEvent(message, e)).toList();
-        return tx.call(ctx -> {
-            Optional<Long> inserted = ctx.insertInto(RECEIVED_MESSAGE).set(messageRow).onConflictDoNothing()
-                    .returningResult(RECEIVED_MESSAGE.ID).fetchOptional().map(r -> r.value1());
-            if (inserted.isEmpty()) {
-                return new StoreResult.DuplicateMessage(ctx.select(RECEIVED_MESSAGE.CORRELATION_ID)
-                        .from(RECEIVED_MESSAGE).where(messageKey(message.senderId(), message.messageId()))
-                        .fetchSingle(RECEIVED_MESSAGE.CORRELATION_ID));
-            }
-            List<StoreResult.StoredItem> items = new ArrayList<>();
-            List<AuditEntry> audit = new ArrayList<>();
-            for (int i = 0; i < eventRows.size(); i++) {
-                StoreResult.StoredItem item = storeItem(ctx, eventRows.get(i), events.get(i));
-                items.add(item);
-                if (!item.duplicate()) {
-                    audit.add(new AuditEntry(item.eventId(), "receive", null, EventState.RECEIVED, SYSTEM, null,
-                            DbTime.of(message.receivedAt())));
-                }
-            }
-            AuditLog.append(ctx, audit);
-            return new StoreResult.Stored(message.correlationId(), items);
-        });
-    }
-
-    private static StoreResult.StoredItem storeItem(DSLContext ctx, VitalEventRecord row, NewVitalEvent item) {
-        Optional<Long> id = ctx.insertInto(VITAL_EVENT).set(row).onConflictDoNothing()
-                .returningResult(VITAL_EVENT.ID).fetchOptional().map(r -> r.value1());
-        if (id.isEmpty()) {
-            // Stored before (same reference id), or by a concurrent delivery that committed first.
-            Condition sameItem = VITAL_EVENT.MESSAGE_ID.eq(row.getMessageId())
-                    .and(VITAL_EVENT.ITEM_INDEX.eq(row.getItemIndex()));
-            Condition key = row.getReferenceId() == null ? sameItem
-                    : VITAL_EVENT.REFERENCE_ID.eq(row.getReferenceId()).or(sameItem);
-            long existing = ctx.select(VITAL_EVENT.ID).from(VITAL_EVENT)
-                    .where(VITAL_EVENT.SENDER_ID.eq(row.getSenderId()).and(key)).orderBy(VITAL_EVENT.ID).limit(1)
-                    .fetchSingle(VITAL_EVENT.ID);
-            return new StoreResult.StoredItem(new EventId(existing), true);
-        }
-        List<Identifier> identifiers = item.identifiers();
-        if (!identifiers.isEmpty()) {
-            var insert = ctx.insertInto(VITAL_EVENT_IDENTIFIER, VITAL_EVENT_IDENTIFIER.EVENT_ID,
-                    VITAL_EVENT_IDENTIFIER.POSITION, VITAL_EVENT_IDENTIFIER.TYPE, VITAL_EVENT_IDENTIFIER.VALUE);
-            for (int p = 0; p < identifiers.size(); p++) {
-                insert = insert.values(id.get(), p, identifiers.get(p).type().code(), identifiers.get(p).value());
-            }
-            insert.execute();
-        }
-        return new StoreResult.StoredItem(new EventId(id.get()), false);
+        MessageIntake intake = MessageIntake.of(message, events);
+        return tx.call(intake::store);
     }
 
     @Override
@@ -122,7 +70,7 @@ public final class JooqEventStore implements EventStore {
         if (TextGuard.hasNul(senderId) || TextGuard.hasNul(messageId)) {
             return Optional.empty();
         }
-        Condition key = messageKey(senderId, messageId);
+        Condition key = MessageIntake.messageKey(senderId, messageId);
         return tx.call(ctx -> ctx.selectFrom(RECEIVED_MESSAGE).where(key).fetchOptional(EventRows::message));
     }
 
@@ -139,7 +87,7 @@ public final class JooqEventStore implements EventStore {
             if (due.isEmpty()) {
                 return List.of();
             }
-            Map<Long, List<Note>> notes = notesOf(ctx, due.stream().map(VitalEventRecord::getId).toList());
+            Map<Long, List<Note>> notes = EventNotes.of(ctx, due.stream().map(VitalEventRecord::getId).toList());
             List<VitalEvent> claimed = new ArrayList<>();
             List<AuditEntry> audit = new ArrayList<>();
             for (VitalEventRecord row : due) {
@@ -213,7 +161,7 @@ public final class JooqEventStore implements EventStore {
         Instant at = DbTime.of(now);
         return tx.call(ctx -> {
             VitalEventRecord row = lockedRow(ctx, id);
-            VitalEvent before = EventRows.event(row, notesOf(ctx, List.of(row.getId())).getOrDefault(row.getId(),
+            VitalEvent before = EventRows.event(row, EventNotes.of(ctx, List.of(row.getId())).getOrDefault(row.getId(),
                     List.of()));
             VitalEvent after = before.retry(at);
             write(ctx, after);
@@ -266,7 +214,7 @@ public final class JooqEventStore implements EventStore {
     public Optional<VitalEvent> find(EventId id) {
         Objects.requireNonNull(id, "id");
         return tx.call(ctx -> ctx.selectFrom(VITAL_EVENT).where(VITAL_EVENT.ID.eq(id.value())).fetchOptional()
-                .map(row -> EventRows.event(row, notesOf(ctx, List.of(row.getId())).getOrDefault(row.getId(),
+                .map(row -> EventRows.event(row, EventNotes.of(ctx, List.of(row.getId())).getOrDefault(row.getId(),
                         List.of()))));
     }
 
@@ -278,7 +226,7 @@ public final class JooqEventStore implements EventStore {
             List<VitalEventRecord> rows = ctx.selectFrom(VITAL_EVENT).where(condition)
                     .orderBy(VITAL_EVENT.RECEIVED_AT.desc(), VITAL_EVENT.ID.desc())
                     .offset(page.offset()).limit(page.limit()).fetch();
-            Map<Long, List<Note>> notes = notesOf(ctx, rows.stream().map(VitalEventRecord::getId).toList());
+            Map<Long, List<Note>> notes = EventNotes.of(ctx, rows.stream().map(VitalEventRecord::getId).toList());
             List<VitalEvent> events = rows.stream()
                     .map(r -> EventRows.event(r, notes.getOrDefault(r.getId(), List.of()))).toList();
             return new Page<>(events, total, page.offset(), page.limit());
@@ -291,7 +239,7 @@ public final class JooqEventStore implements EventStore {
         var row = EventRows.newNote(id, note);
         tx.call(ctx -> {
             requireExists(ctx, id);
-            ctx.insertInto(EVENT_NOTE).set(row).execute();
+            EventNotes.add(ctx, row);
             AuditLog.append(ctx, List.of(new AuditEntry(id, "note", null, null, note.author(), null, note.at())));
             return null;
         });
@@ -331,10 +279,6 @@ public final class JooqEventStore implements EventStore {
         });
     }
 
-    private static Condition messageKey(String senderId, String messageId) {
-        return RECEIVED_MESSAGE.SENDER_ID.eq(senderId).and(RECEIVED_MESSAGE.MESSAGE_ID.eq(messageId));
-    }
-
     private static VitalEventRecord lockedRow(DSLContext ctx, EventId id) {
         return ctx.selectFrom(VITAL_EVENT).where(VITAL_EVENT.ID.eq(id.value())).forUpdate().fetchOptional()
                 .orElseThrow(() -> new EventNotFoundException(id));
@@ -349,16 +293,5 @@ public final class JooqEventStore implements EventStore {
     private static void write(DSLContext ctx, VitalEvent event) {
         ctx.update(VITAL_EVENT).set(EventRows.lifecycle(event)).where(VITAL_EVENT.ID.eq(event.id().value()))
                 .execute();
-    }
-
-    /** The notes of the given events, oldest first per event. */
-    private static Map<Long, List<Note>> notesOf(DSLContext ctx, Collection<Long> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Map.of();
-        }
-        return ctx.selectFrom(EVENT_NOTE).where(EVENT_NOTE.EVENT_ID.in(eventIds)).orderBy(EVENT_NOTE.ID).fetch()
-                .intoGroups(EVENT_NOTE.EVENT_ID).entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                        e -> e.getValue().stream().map(EventRows::note).toList()));
     }
 }
