@@ -2,6 +2,7 @@ package io.crvs.app;
 
 import io.crvs.app.config.CrvsConfig;
 import io.crvs.core.spi.HandlerRegistry;
+import io.crvs.jooq.JooqApiUserStore;
 import io.crvs.jooq.JooqEventStore;
 import io.crvs.jooq.JooqPartnerRepository;
 import io.crvs.jooq.JooqSenderRegistry;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * the class path. Used by the server and by the CLI's offline commands.
  */
 public record Components(PostgresDatabase database, JooqTransactions transactions, JooqEventStore events,
-                         JooqPartnerRepository partners, JooqSenderRegistry senders, HandlerRegistry handlers,
-                         InstantSource clock) implements AutoCloseable {
+                         JooqPartnerRepository partners, JooqSenderRegistry senders, JooqApiUserStore users,
+                         HandlerRegistry handlers, InstantSource clock) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Components.class);
 
     /** Starts or connects to the database (migrating it) and builds the ports. */
@@ -27,7 +28,7 @@ public record Components(PostgresDatabase database, JooqTransactions transaction
         JooqTransactions tx = new JooqTransactions(db.dataSource());
         LOG.info("vital-event handlers: {}", handlers.describe());
         return new Components(db, tx, new JooqEventStore(tx), new JooqPartnerRepository(tx),
-                new JooqSenderRegistry(tx), handlers, clock);
+                new JooqSenderRegistry(tx), new JooqApiUserStore(tx), handlers, clock);
     }
 
     @Override

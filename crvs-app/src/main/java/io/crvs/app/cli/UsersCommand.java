@@ -1,8 +1,75 @@
 package io.crvs.app.cli;
 
+import io.crvs.app.Components;
+import io.crvs.core.domain.ApiUser;
+import io.crvs.core.domain.AuditEntry;
+import io.crvs.core.domain.Role;
+import io.crvs.http.admin.ApiTokens;
+import java.io.PrintWriter;
+import java.time.InstantSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code crvs users …}: API tokens for the admin API (filled in with the admin API). */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "Manage admin API users and tokens.")
+/** {@code crvs users …}: the admin API's users and their bearer tokens (only hashes are stored). */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "Manage admin API users and tokens.",
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class})
 public final class UsersCommand {
+
+    private UsersCommand() {
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Create a user (or give an existing one a new token and role); prints the token once.")
+    static final class Add implements Runnable {
+        @Mixin
+        ConfigOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "login name (letters, digits, . _ - @)")
+        String name;
+
+        @Option(names = "--role", required = true, description = "admin or user")
+        String role;
+
+        @Override
+        public void run() {
+            Role r = Role.parse(role);
+            String token = ApiTokens.generate();
+            try (Components c = Components.open(options.load(), InstantSource.system())) {
+                ApiUser user = new ApiUser(name, r, ApiTokens.hash(token), c.clock().instant(), true);
+                c.users().save(user);
+                c.events().audit(new AuditEntry(null, "user_save", null, null, "cli", "user " + name + " as "
+                        + r.code(), c.clock().instant()));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("user " + name + " (" + r.code() + ") saved. Token (shown once, keep it secret):");
+            out.println(token);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users (never their tokens).")
+    static final class ListUsers implements Runnable {
+        @Mixin
+        ConfigOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Components c = Components.open(options.load(), InstantSource.system())) {
+                out.printf("%-32s %-6s %-7s %s%n", "NAME", "ROLE", "ACTIVE", "CREATED");
+                for (ApiUser u : c.users().list()) {
+                    out.printf("%-32s %-6s %-7s %s%n", u.name(), u.role().code(), u.active(), u.createdAt());
+                }
+            }
+        }
+    }
 }
