@@ -15,19 +15,21 @@ final class AuditLog {
     private AuditLog() {
     }
 
-    /** Appends the entries in order, in one statement. */
+    /** Entries per insert statement (7 values each; PostgreSQL allows 65,535 per statement). */
+    static final int ENTRIES_PER_STATEMENT = 2000;
+
+    /** Appends the entries in order, in one statement per {@value #ENTRIES_PER_STATEMENT}. */
     static void append(DSLContext ctx, List<AuditEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
         List<AuditEntryRecord> rows = entries.stream().map(AuditLog::row).toList();
-        var insert = ctx.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.EVENT_ID, AUDIT_ENTRY.ACTION, AUDIT_ENTRY.FROM_STATE,
-                AUDIT_ENTRY.TO_STATE, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.REASON, AUDIT_ENTRY.OCCURRED_AT);
-        for (AuditEntryRecord r : rows) {
-            insert = insert.values(r.getEventId(), r.getAction(), r.getFromState(), r.getToState(), r.getActor(),
-                    r.getReason(), r.getOccurredAt());
+        for (int from = 0; from < rows.size(); from += ENTRIES_PER_STATEMENT) {
+            var insert = ctx.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.EVENT_ID, AUDIT_ENTRY.ACTION, AUDIT_ENTRY.FROM_STATE,
+                    AUDIT_ENTRY.TO_STATE, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.REASON, AUDIT_ENTRY.OCCURRED_AT);
+            for (AuditEntryRecord r : rows.subList(from, Math.min(rows.size(), from + ENTRIES_PER_STATEMENT))) {
+                insert = insert.values(r.getEventId(), r.getAction(), r.getFromState(), r.getToState(), r.getActor(),
+                        r.getReason(), r.getOccurredAt());
+            }
+            insert.execute();
         }
-        insert.execute();
     }
 
     /** The entries about one event, in the order they were written. */
