@@ -174,7 +174,8 @@ final class LoadBench {
         int port = freePort();
         int workers = Integer.parseInt(serverSettings.getOrDefault("http.worker-threads", "32"));
         log("ceiling: empty Undertow POST handler (%d worker threads), same client and bodies", workers);
-        try (ServerProcess empty = ServerProcess.emptyHandler(benchJar, serverJvm, work, port, workers,
+        List<String> jvm = serverJvm.stream().filter(o -> !o.contains("FlightRecord")).toList(); // no profiling
+        try (ServerProcess empty = ServerProcess.emptyHandler(benchJar, jvm, work, port, workers,
                 Duration.ofSeconds(60))) {
             LoadRunner.Target target = new LoadRunner.Target("127.0.0.1", port, "/registry/notify", bodies);
             LoadRunner.closedLoop("empty-warm-up", target, connections, Duration.ofSeconds(20));
