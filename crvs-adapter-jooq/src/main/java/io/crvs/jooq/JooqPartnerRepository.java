@@ -24,6 +24,7 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 /**
  * Persistence adapter: {@link PartnerRepository} on the receiver's own {@code person} registry.
@@ -54,6 +55,27 @@ public final class JooqPartnerRepository implements PartnerRepository {
         Condition carriesIt = PERSON.ID.in(select(PERSON_IDENTIFIER.PERSON_ID).from(PERSON_IDENTIFIER)
                 .where(PERSON_IDENTIFIER.TYPE.eq(identifier.type().code()), PERSON_IDENTIFIER.VALUE.eq(value)));
         return tx.call(ctx -> load(ctx, carriesIt));
+    }
+
+    /** One query for all the identifiers; for each, the persons carrying it, by id, as {@link #findByIdentifier}. */
+    @Override
+    public Map<Identifier, List<RegistryPerson>> findByIdentifiers(List<Identifier> identifiers) {
+        List<Identifier> searchable = identifiers.stream().filter(i -> !TextGuard.hasNul(i.value())).distinct()
+                .toList();
+        Map<Identifier, List<RegistryPerson>> found = new LinkedHashMap<>();
+        if (!searchable.isEmpty()) {
+            Condition anyOf = DSL.or(searchable.stream().map(i -> PERSON_IDENTIFIER.TYPE.eq(i.type().code())
+                    .and(PERSON_IDENTIFIER.VALUE.eq(i.value()))).toList());
+            List<RegistryPerson> persons = tx.call(ctx -> load(ctx, PERSON.ID.in(
+                    select(PERSON_IDENTIFIER.PERSON_ID).from(PERSON_IDENTIFIER).where(anyOf))));
+            for (Identifier i : searchable) {
+                found.put(i, persons.stream().filter(p -> p.identifiers().contains(i)).toList());
+            }
+        }
+        for (Identifier i : identifiers) {
+            found.putIfAbsent(i, List.of());
+        }
+        return found;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.crvs.core.port.out.PartnerRepository;
 import io.crvs.core.port.out.StaleVersionException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +118,27 @@ public abstract class AbstractPartnerRepositoryContract {
         assertThat(found.id()).isEqualTo(p.id());
         assertThat(found.name().givenName()).isEqualTo("Zoë");
         assertThat(found.identifiers()).containsExactly(hostile);
+    }
+
+    @Test
+    void findByIdentifiers_answersForEachIdentifierWhatFindByIdentifierDoes() {
+        Identifier mrn = Identifier.of("MRN", TestEvents.unique("M"));
+        Identifier uinA = uin();
+        Identifier brnA = Identifier.of("BRN", TestEvents.unique("B"));
+        Identifier uinB = uin();
+        Identifier unknown = uin();
+        RegistryPerson a = repo.add(RegistryPerson.newPerson(null, null, List.of(uinA, brnA, mrn)));
+        RegistryPerson b = repo.add(RegistryPerson.newPerson(null, null, List.of(uinB, mrn)));
+        List<Identifier> asked = List.of(uinB, unknown, mrn, brnA, uinA, uinB);
+
+        Map<Identifier, List<RegistryPerson>> found = repo.findByIdentifiers(asked);
+
+        for (Identifier i : asked) {
+            assertThat(found.get(i)).as(i.type().code()).isEqualTo(repo.findByIdentifier(i));
+        }
+        assertThat(found.get(mrn)).extracting(RegistryPerson::id).containsExactly(a.id(), b.id());
+        assertThat(found.get(unknown)).isEmpty();
+        assertThat(found.get(brnA)).containsExactly(repo.find(a.id()).orElseThrow());
+        assertThat(repo.findByIdentifiers(List.of())).isEmpty();
     }
 }

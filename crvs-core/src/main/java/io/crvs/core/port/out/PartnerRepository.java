@@ -4,7 +4,9 @@ import io.crvs.core.domain.Identifier;
 import io.crvs.core.domain.IdentifierType;
 import io.crvs.core.domain.PersonId;
 import io.crvs.core.domain.RegistryPerson;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +26,21 @@ public interface PartnerRepository {
 
     /** Every person carrying that identifier: none, one, or (for shared types or dirty data) several. */
     List<RegistryPerson> findByIdentifier(Identifier identifier);
+
+    /**
+     * {@link #findByIdentifier} for several identifiers at once: for each identifier, in order, what
+     * {@link #findByIdentifier} returns for it. Implementations may answer in one query; by default each identifier
+     * is looked up in turn.
+     */
+    default Map<Identifier, List<RegistryPerson>> findByIdentifiers(List<Identifier> identifiers) {
+        Map<Identifier, List<RegistryPerson>> found = new LinkedHashMap<>();
+        for (Identifier identifier : identifiers) {
+            if (!found.containsKey(identifier)) {
+                found.put(identifier, findByIdentifier(identifier));
+            }
+        }
+        return found;
+    }
 
     /** The person with that id, if any. */
     Optional<RegistryPerson> find(PersonId id);
