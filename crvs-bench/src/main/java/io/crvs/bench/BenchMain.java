@@ -2,6 +2,7 @@ package io.crvs.bench;
 
 import io.crvs.bench.load.LoadResult;
 import io.crvs.bench.load.QueueProbe;
+import io.crvs.bench.server.CpuMeter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -187,6 +188,10 @@ public final class BenchMain {
                             l.acceptedPerSecond(), Report.millis(l.maxLatencyMillis())), "", "", "", "");
                 }
             }
+            if (s.kind() != Plan.Kind.WARMUP && r.cpuAck.containsKey(s.name())) {
+                rep.row("  CPU while sending (share of the machine)", LoadBench.describe(r.cpuAck.get(s.name())),
+                        "", "", "", "");
+            }
             if (p != null && s.kind() != Plan.Kind.WARMUP) {
                 boolean all = p.settled() && p.errors() == 0 && p.processed() == (long) l.accepted()
                         * s.eventsPerNotify();
@@ -202,6 +207,14 @@ public final class BenchMain {
                                     "event") + state, pgNName, Report.ratio(p.processedPerSecond(), pgN),
                             target ? "≥ 3,000 events/s" : "", target ? Report.met(all
                                     && p.processedPerSecond() >= 3000) : "");
+                }
+                CpuMeter.Snapshot c = r.cpuAll.get(s.name());
+                if (c != null && p.processed() > 0) {
+                    rep.row("  CPU per event, first request to last processed", String.format(Locale.ROOT,
+                            "server %.0f µs, PostgreSQL %.0f µs, load generator %.0f µs; other processes %.0f%%",
+                            1e6 * c.server() / p.processed(), 1e6 * c.postgres() / p.processed(),
+                            1e6 * c.generator() / p.processed(), 100 * c.others() / c.machineTotal()),
+                            "", "", "", "");
                 }
             }
         }

@@ -8,6 +8,7 @@ import io.crvs.bench.load.JwksHost;
 import io.crvs.bench.load.LoadResult;
 import io.crvs.bench.load.LoadRunner;
 import io.crvs.bench.load.QueueProbe;
+import io.crvs.bench.server.CpuMeter;
 import io.crvs.bench.server.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,10 @@ final class LoadBench {
         final Map<String, LoadResult> load = new LinkedHashMap<>();
         final Map<String, QueueProbe.Progress> processing = new LinkedHashMap<>();
         final Map<String, Long> settleMillis = new LinkedHashMap<>();
+        /** CPU used while the requests were sent and answered. */
+        final Map<String, CpuMeter.Snapshot> cpuAck = new LinkedHashMap<>();
+        /** CPU used from the first request until the last event was processed. */
+        final Map<String, CpuMeter.Snapshot> cpuAll = new LinkedHashMap<>();
         final Map<String, Double> ceilings = new LinkedHashMap<>();
         long serverPeakRss;
         long postgresPss;
@@ -96,9 +101,10 @@ final class LoadBench {
                     if (plan.ceilings()) {
                         ceilings(results, senders, pgUrl);
                     }
+                    CpuMeter cpu = new CpuMeter(server.pid(), dataDir.resolve("postmaster.pid"));
                     try (QueueProbe probe = new QueueProbe(pgUrl)) {
                         for (Plan.Scenario s : plan.scenarios()) {
-                            scenario(results, s, bodies.get(s.name()), port, probe);
+                            scenario(results, s, bodies.get(s.name()), port, probe, cpu);
                         }
                     }
                     results.serverPeakRss = server.peakRssBytes();
@@ -148,8 +154,10 @@ final class LoadBench {
         r.ceilings.forEach((k, v) -> log("  %s: %,.0f/s", k, v));
     }
 
-    private void scenario(Results r, Plan.Scenario s, List<byte[]> bodies, int port, QueueProbe probe) {
+    private void scenario(Results r, Plan.Scenario s, List<byte[]> bodies, int port, QueueProbe probe,
+                          CpuMeter cpu) {
         long mark = probe.mark();
+        CpuMeter.Snapshot start = cpu.snapshot();
         LoadRunner.Target target = new LoadRunner.Target("127.0.0.1", port, "/registry/notify", bodies);
         log("%s: %,d notifies x %d events, %s", s.name(), s.notifies(), s.eventsPerNotify(),
                 s.kind() == Plan.Kind.RATE ? String.format("%.0f/s over %d connections", s.rate(), s.connections())
@@ -157,7 +165,9 @@ final class LoadBench {
         LoadResult result = s.kind() == Plan.Kind.RATE
                 ? LoadRunner.fixedRate(s.name(), target, s.rate(), s.connections(), s.limit())
                 : LoadRunner.closedLoop(s.name(), target, s.connections(), s.limit());
+        CpuMeter.Snapshot acked = cpu.snapshot();
         log("  %s", result.summary());
+        log("  CPU while sending: %s", describe(acked.minus(start)));
         long waitStart = System.nanoTime();
         QueueProbe.Progress p = probe.awaitSettled(mark, (long) result.accepted() * s.eventsPerNotify(),
                 s.settleLimit(), Duration.ofMillis(250));
@@ -165,9 +175,26 @@ final class LoadBench {
         log("  processing: %,d events, %,d processed, %,d pending, %,d in error, %,.0f events/s (first receipt to"
                 + " last completion), %.1f s after the last answer", p.events(), p.processed(), p.pending(),
                 p.errors(), p.processedPerSecond(), waited / 1000.0);
+        CpuMeter.Snapshot all = cpu.snapshot().minus(start);
+        log("  CPU until processed: %s", describe(all));
+        r.cpuAck.put(s.name(), acked.minus(start));
+        r.cpuAll.put(s.name(), all);
         r.load.put(s.name(), result);
         r.processing.put(s.name(), p);
         r.settleMillis.put(s.name(), waited);
+    }
+
+    /** "server 41%, PostgreSQL 30%, load generator 9%, other processes 2% of 2 cores for 10.2 s". */
+    static String describe(CpuMeter.Snapshot d) {
+        double cap = d.machineTotal();
+        if (cap <= 0) {
+            return "unknown";
+        }
+        return String.format(java.util.Locale.ROOT,
+                "server %.0f%%, PostgreSQL %.0f%%, load generator %.0f%%, other processes %.0f%% of %d cores"
+                        + " for %.1f s", 100 * d.server() / cap, 100 * d.postgres() / cap, 100 * d.generator() / cap,
+                100 * d.others() / cap, Runtime.getRuntime().availableProcessors(),
+                cap / Runtime.getRuntime().availableProcessors());
     }
 
     private LoadResult emptyHttp(List<byte[]> bodies, int connections) {
