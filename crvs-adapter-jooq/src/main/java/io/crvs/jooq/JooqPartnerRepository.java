@@ -13,6 +13,7 @@ import io.crvs.core.port.out.PartnerRepository;
 import io.crvs.core.port.out.StaleVersionException;
 import io.crvs.jooq.generated.tables.records.PersonRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,9 +22,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.impl.DSL;
 
 /**
@@ -109,6 +113,91 @@ public final class JooqPartnerRepository implements PartnerRepository {
             insertIdentifiers(ctx, id.value(), person.identifiers());
             return person.withIdAndVersion(id, next);
         });
+    }
+
+    /**
+     * Writes the updates together when each person appears once, under one savepoint like {@link #update}: one
+     * batched update of the person rows (a row no longer at the expected version is stale), one delete and one
+     * insert of their identifiers. A list that updates a person more than once is updated in turn.
+     */
+    @Override
+    public List<RegistryPerson> updateAll(List<RegistryPerson> persons) {
+        if (persons.size() < 2 || persons.stream().map(p -> Objects.requireNonNull(p.id(), "person id")).distinct()
+                .count() < persons.size()) {
+            return PartnerRepository.super.updateAll(persons);
+        }
+        List<PersonRecord> rows = persons.stream().map(p -> PersonRows.row(p, p.version() + 1)).toList();
+        List<Field<?>> columns = Arrays.stream(PERSON.fields()).filter(f -> rows.get(0).changed(f)).toList();
+        return tx.atomically(ctx -> {
+            Map<Field<?>, Object> placeholders = new LinkedHashMap<>();
+            columns.forEach(f -> placeholders.put(f, null));
+            BatchBindStep batch = ctx.batch(ctx.update(PERSON).set(placeholders)
+                    .where(PERSON.ID.eq((Long) null)).and(PERSON.VERSION.eq((Long) null)));
+            for (int i = 0; i < persons.size(); i++) {
+                List<Object> binds = new ArrayList<>(columns.size() + 2);
+                for (Field<?> f : columns) {
+                    binds.add(rows.get(i).get(f));
+                }
+                binds.add(persons.get(i).id().value());
+                binds.add(persons.get(i).version());
+                batch = batch.bind(binds.toArray());
+            }
+            int[] counts = batch.execute();
+            for (int i = 0; i < persons.size(); i++) {
+                if (counts[i] == 0) {
+                    throw new StaleVersionException(persons.get(i).id(), persons.get(i).version());
+                }
+            }
+            if (Arrays.stream(counts).anyMatch(c -> c < 0)) { // a driver that does not count batched updates
+                requireVersions(ctx, persons);
+            }
+            List<Long> ids = persons.stream().map(p -> p.id().value()).toList();
+            ctx.deleteFrom(PERSON_IDENTIFIER).where(PERSON_IDENTIFIER.PERSON_ID.in(ids)).execute();
+            insertIdentifiers(ctx, persons);
+            return persons.stream().map(p -> p.withIdAndVersion(p.id(), p.version() + 1)).toList();
+        });
+    }
+
+    /** Throws {@link StaleVersionException} unless every person is stored at its next version. */
+    private static void requireVersions(DSLContext ctx, List<RegistryPerson> persons) {
+        Map<Long, Long> stored = ctx.select(PERSON.ID, PERSON.VERSION).from(PERSON)
+                .where(PERSON.ID.in(persons.stream().map(p -> p.id().value()).toList()))
+                .fetchMap(PERSON.ID, PERSON.VERSION);
+        for (RegistryPerson p : persons) {
+            if (!Long.valueOf(p.version() + 1).equals(stored.get(p.id().value()))) {
+                throw new StaleVersionException(p.id(), p.version());
+            }
+        }
+    }
+
+    /** Inserts every person's identifiers (positions in order) in one statement; throws on one held by another. */
+    private static void insertIdentifiers(DSLContext ctx, List<RegistryPerson> persons) {
+        var insert = ctx.insertInto(PERSON_IDENTIFIER, PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.POSITION,
+                PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE);
+        int rows = 0;
+        for (RegistryPerson p : persons) {
+            for (int i = 0; i < p.identifiers().size(); i++) {
+                insert = insert.values(p.id().value(), i, p.identifiers().get(i).type().code(),
+                        p.identifiers().get(i).value());
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            return;
+        }
+        Set<String> inserted = new HashSet<>();
+        for (Record3<Long, String, String> r : insert.onConflictDoNothing()
+                .returningResult(PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE)
+                .fetch()) {
+            inserted.add(r.value1() + "\u0000" + r.value2() + "\u0000" + r.value3());
+        }
+        for (RegistryPerson p : persons) {
+            for (Identifier i : p.identifiers()) {
+                if (!inserted.contains(p.id().value() + "\u0000" + i.type().code() + "\u0000" + i.value())) {
+                    throw new IdentifierConflictException(i);
+                }
+            }
+        }
     }
 
     /** Inserts the identifiers in order; throws on the first one another person already holds. */

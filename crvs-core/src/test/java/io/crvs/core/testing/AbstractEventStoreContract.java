@@ -14,6 +14,7 @@ import io.crvs.core.domain.IllegalStateTransitionException;
 import io.crvs.core.domain.NewVitalEvent;
 import io.crvs.core.domain.Note;
 import io.crvs.core.domain.PageRequest;
+import io.crvs.core.domain.PersonId;
 import io.crvs.core.domain.ProcessingOutcome;
 import io.crvs.core.domain.ReceivedMessage;
 import io.crvs.core.domain.StoreResult;
@@ -148,6 +149,54 @@ public abstract class AbstractEventStoreContract {
         assertThat(e.leaseUntil()).isNull();
         assertThat(store.history(id)).extracting(AuditEntry::to)
                 .containsSubsequence(EventState.RECEIVED, EventState.PROCESSING, EventState.PROCESSED);
+    }
+
+    @Test
+    void givenClaimedEvents_completeAll_recordsEachOutcomeAndAuditAsCompleteDoes() {
+        List<EventId> ids = storeNew(List.of(TestEvents.birth().withIdentifier("BRN", TestEvents.unique("B")).build(),
+                TestEvents.death().withIndex(1).withIdentifier("UIN", TestEvents.unique("U")).build(),
+                TestEvents.death().withIndex(2).withIdentifier("UIN", TestEvents.unique("U")).build()))
+                .events().stream().map(StoreResult.StoredItem::eventId).toList();
+        List<VitalEvent> claimed = claimMine(now);
+        PersonId person = new PersonId(7);
+
+        store.completeAll(List.of(new EventStore.Completion(claimed.get(0).lease(), ProcessingOutcome.APPLIED,
+                        person), new EventStore.Completion(claimed.get(1).lease(), ProcessingOutcome.ALREADY_APPLIED,
+                        person), new EventStore.Completion(claimed.get(2).lease(), ProcessingOutcome.UNSUPPORTED, null)),
+                now.plusSeconds(1));
+
+        assertThat(claimed).extracting(VitalEvent::id).containsExactlyElementsOf(ids);
+        List<ProcessingOutcome> outcomes = List.of(ProcessingOutcome.APPLIED, ProcessingOutcome.ALREADY_APPLIED,
+                ProcessingOutcome.UNSUPPORTED);
+        for (int i = 0; i < 3; i++) {
+            VitalEvent e = store.find(ids.get(i)).orElseThrow();
+            assertThat(e.state()).isEqualTo(EventState.PROCESSED);
+            assertThat(e.outcome()).isEqualTo(outcomes.get(i));
+            assertThat(e.matchedPerson()).isEqualTo(i < 2 ? person : null);
+            assertThat(e.leaseUntil()).isNull();
+            assertThat(e.attempts()).isEqualTo(1);
+            List<AuditEntry> history = store.history(ids.get(i));
+            AuditEntry last = history.get(history.size() - 1);
+            assertThat(last.action()).isEqualTo("complete");
+            assertThat(last.from()).isEqualTo(EventState.PROCESSING);
+            assertThat(last.to()).isEqualTo(EventState.PROCESSED);
+            assertThat(last.actor()).isEqualTo(EventStore.WORKER);
+            assertThat(last.reason()).isEqualTo(outcomes.get(i).code());
+        }
+    }
+
+    @Test
+    void givenOneLeaseLost_completeAll_throwsLeaseLost() {
+        storeNew(List.of(TestEvents.birth().withIdentifier("BRN", TestEvents.unique("B")).build(),
+                TestEvents.death().withIndex(1).withIdentifier("UIN", TestEvents.unique("U")).build()));
+        List<VitalEvent> claimed = claimMine(now);
+        store.requeueExpiredLeases(now.plus(LEASE).plusSeconds(1));
+        List<VitalEvent> again = claimMine(now.plus(LEASE).plusSeconds(1));
+
+        assertThatThrownBy(() -> store.completeAll(List.of(
+                new EventStore.Completion(again.get(0).lease(), ProcessingOutcome.APPLIED, null),
+                new EventStore.Completion(claimed.get(1).lease(), ProcessingOutcome.APPLIED, null)), now))
+                .isInstanceOf(LeaseLostException.class);
     }
 
     @Test

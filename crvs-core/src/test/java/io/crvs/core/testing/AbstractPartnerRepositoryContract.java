@@ -99,6 +99,53 @@ public abstract class AbstractPartnerRepositoryContract {
     }
 
     @Test
+    void updateAll_isUpdatingEachInTurn() {
+        Identifier brn = Identifier.of("BRN", TestEvents.unique("B"));
+        Identifier drn = Identifier.of("DRN", TestEvents.unique("D"));
+        Identifier mrn = Identifier.of("MRN", TestEvents.unique("M"));
+        RegistryPerson a = repo.add(RegistryPerson.newPerson(PersonName.of("Ada", "A"), null, List.of(uin())));
+        RegistryPerson b = repo.add(RegistryPerson.newPerson(null, LocalDate.of(1990, 1, 1), List.of(uin(), mrn)));
+        RegistryPerson c = repo.add(RegistryPerson.newPerson(null, null, List.of(uin())));
+
+        List<RegistryPerson> updated = repo.updateAll(List.of(
+                a.withBirthDate(LocalDate.of(2025, 3, 10)).withIdentifier(brn),
+                b.withDeath(LocalDate.of(2025, 4, 1)).withIdentifier(drn),
+                c.withCivilStatus(CivilStatus.MARRIED, LocalDate.of(2025, 2, 2)).withIdentifier(mrn)));
+
+        assertThat(updated).extracting(RegistryPerson::version).containsExactly(2L, 2L, 2L);
+        for (RegistryPerson u : updated) {
+            assertThat(repo.find(u.id())).contains(u);
+        }
+        assertThat(repo.findByIdentifier(brn)).extracting(RegistryPerson::id).containsExactly(a.id());
+        assertThat(repo.findByIdentifier(drn)).extracting(RegistryPerson::id).containsExactly(b.id());
+        assertThat(repo.findByIdentifier(mrn)).extracting(RegistryPerson::id).containsExactly(b.id(), c.id());
+        assertThat(repo.find(b.id()).orElseThrow().identifiers()).containsExactly(b.identifiers().get(0), mrn, drn);
+
+        RegistryPerson again = updated.get(0);
+        List<RegistryPerson> twice = repo.updateAll(List.of(again.withDeath(LocalDate.of(2025, 5, 5)),
+                again.withDeath(LocalDate.of(2025, 5, 5)).withIdAndVersion(again.id(), 3)
+                        .withCivilStatus(CivilStatus.SINGLE, null)));
+        assertThat(twice).extracting(RegistryPerson::version).containsExactly(3L, 4L);
+        assertThat(repo.find(again.id())).contains(twice.get(1));
+    }
+
+    @Test
+    void updateAll_refusesAStaleVersionOrATakenIdentifier() {
+        Identifier taken = uin();
+        repo.add(RegistryPerson.newPerson(null, null, List.of(taken)));
+        RegistryPerson a = repo.add(RegistryPerson.newPerson(null, null, List.of(uin())));
+        RegistryPerson b = repo.add(RegistryPerson.newPerson(null, null, List.of(uin())));
+        repo.update(b.withBirthDate(LocalDate.of(2001, 1, 1)));
+
+        assertThatThrownBy(() -> repo.updateAll(List.of(a.withBirthDate(LocalDate.of(2002, 2, 2)),
+                b.withBirthDate(LocalDate.of(2003, 3, 3))))).isInstanceOf(StaleVersionException.class);
+        RegistryPerson current = repo.find(b.id()).orElseThrow();
+        assertThatThrownBy(() -> repo.updateAll(List.of(current.withDeath(LocalDate.of(2020, 1, 1)),
+                repo.find(a.id()).orElseThrow().withIdentifier(taken))))
+                .isInstanceOf(IdentifierConflictException.class);
+    }
+
+    @Test
     void givenSharedMrn_twoSpouses_bothCarryIt() {
         Identifier mrn = Identifier.of("MRN", TestEvents.unique("M"));
         RegistryPerson a = repo.add(RegistryPerson.newPerson(null, null, List.of(uin(), mrn)));

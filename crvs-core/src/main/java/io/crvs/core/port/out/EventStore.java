@@ -18,6 +18,7 @@ import io.crvs.core.domain.VitalEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -68,6 +69,25 @@ public interface EventStore {
 
     /** processing → processed with its outcome and the person it was applied to ({@code person} may be null). */
     void complete(EventLease lease, ProcessingOutcome outcome, PersonId person, Instant now);
+
+    /** One event to {@link #complete}: its lease, its outcome and the person it matched (or {@code null}). */
+    record Completion(EventLease lease, ProcessingOutcome outcome, PersonId person) {
+        public Completion {
+            Objects.requireNonNull(lease, "lease");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /**
+     * {@link #complete} for several events in one unit of work, in order: the same changes and audit entries.
+     * Throws as {@link #complete} does for the first event it cannot complete (the caller rolls back). By default
+     * each is completed in turn; implementations may write them together.
+     */
+    default void completeAll(List<Completion> completions, Instant now) {
+        for (Completion c : completions) {
+            complete(c.lease(), c.outcome(), c.person(), now);
+        }
+    }
 
     /**
      * processing → error.

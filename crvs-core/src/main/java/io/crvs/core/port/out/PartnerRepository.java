@@ -4,6 +4,7 @@ import io.crvs.core.domain.Identifier;
 import io.crvs.core.domain.IdentifierType;
 import io.crvs.core.domain.PersonId;
 import io.crvs.core.domain.RegistryPerson;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,4 +62,21 @@ public interface PartnerRepository {
      * @throws IdentifierConflictException when an added unique identifier belongs to someone else
      */
     RegistryPerson update(RegistryPerson person);
+
+    /**
+     * {@link #update} for several persons in one step, in order: the same result as updating each in turn
+     * (a person may appear more than once, each time at the version the previous update returned). The first
+     * refusal (stale version, identifier conflict) is thrown, and the caller's unit of work must then be rolled
+     * back: updates before it may have been made. By default each is updated in turn; implementations may write
+     * them together.
+     *
+     * @return each update's result, in order
+     */
+    default List<RegistryPerson> updateAll(List<RegistryPerson> persons) {
+        List<RegistryPerson> updated = new ArrayList<>(persons.size());
+        for (RegistryPerson p : persons) {
+            updated.add(update(p));
+        }
+        return updated;
+    }
 }
