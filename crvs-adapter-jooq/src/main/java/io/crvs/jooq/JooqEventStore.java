@@ -36,11 +36,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record2;
+import org.jooq.RowN;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Persistence adapter: {@link EventStore} on PostgreSQL.
@@ -331,18 +334,35 @@ public final class JooqEventStore implements EventStore {
         }
     }
 
-    /** The life-cycle columns of each event, in one batched statement. */
+    /**
+     * The life-cycle columns of each event, in one statement: {@code update vital_event set … from (values …) v
+     * where vital_event.id = v.id}.
+     */
     private static void writeAll(DSLContext ctx, List<VitalEvent> changed) {
-        Map<Field<?>, Object> placeholders = new LinkedHashMap<>();
-        EventRows.lifecycle(changed.get(0)).keySet().forEach(f -> placeholders.put(f, null));
-        BatchBindStep batch = ctx.batch(ctx.update(VITAL_EVENT).set(placeholders)
-                .where(VITAL_EVENT.ID.eq((Long) null)));
+        List<Field<?>> columns = new ArrayList<>(EventRows.lifecycle(changed.get(0)).keySet());
+        List<RowN> rows = new ArrayList<>(changed.size());
         for (VitalEvent e : changed) {
-            List<Object> binds = new ArrayList<>(EventRows.lifecycle(e).values());
-            binds.add(e.id().value());
-            batch = batch.bind(binds.toArray());
+            List<Field<?>> values = new ArrayList<>(columns.size() + 1);
+            values.add(DSL.val(e.id().value(), VITAL_EVENT.ID));
+            EventRows.lifecycle(e).forEach((column, value) -> values.add(typed(value, column)));
+            rows.add(DSL.row(values));
         }
-        batch.execute();
+        List<String> names = new ArrayList<>(List.of("id"));
+        columns.forEach(c -> names.add(c.getName()));
+        Table<Record> v = DSL.values(rows.toArray(RowN[]::new)).as("v", names.toArray(String[]::new));
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        columns.forEach(c -> set.put(c, v.field(c.getName())));
+        int updated = ctx.update(VITAL_EVENT).set(set).from(v)
+                .where(VITAL_EVENT.ID.eq(v.field("id", Long.class))).execute();
+        if (updated != changed.size()) {
+            throw new IllegalStateException("updated " + updated + " of " + changed.size() + " locked events");
+        }
+    }
+
+    /** A bind value with the column's type, so that a null in a {@code values} row is typed too. */
+    @SuppressWarnings("unchecked")
+    private static <T> Field<T> typed(Object value, Field<T> column) {
+        return DSL.val((T) value, column);
     }
 
     private static void write(DSLContext ctx, VitalEvent event) {

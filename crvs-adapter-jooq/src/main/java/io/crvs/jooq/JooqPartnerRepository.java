@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Record3;
+import org.jooq.RowN;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -117,8 +119,8 @@ public final class JooqPartnerRepository implements PartnerRepository {
 
     /**
      * Writes the updates together when each person appears once, under one savepoint like {@link #update}: one
-     * batched update of the person rows (a row no longer at the expected version is stale), one delete and one
-     * insert of their identifiers. A list that updates a person more than once is updated in turn.
+     * update of the person rows from a {@code values} list (a row no longer at the expected version is stale), one
+     * delete and one insert of their identifiers. A list that updates a person more than once is updated in turn.
      */
     @Override
     public List<RegistryPerson> updateAll(List<RegistryPerson> persons) {
@@ -129,27 +131,29 @@ public final class JooqPartnerRepository implements PartnerRepository {
         List<PersonRecord> rows = persons.stream().map(p -> PersonRows.row(p, p.version() + 1)).toList();
         List<Field<?>> columns = Arrays.stream(PERSON.fields()).filter(f -> rows.get(0).changed(f)).toList();
         return tx.atomically(ctx -> {
-            Map<Field<?>, Object> placeholders = new LinkedHashMap<>();
-            columns.forEach(f -> placeholders.put(f, null));
-            BatchBindStep batch = ctx.batch(ctx.update(PERSON).set(placeholders)
-                    .where(PERSON.ID.eq((Long) null)).and(PERSON.VERSION.eq((Long) null)));
+            List<RowN> values = new ArrayList<>(persons.size());
             for (int i = 0; i < persons.size(); i++) {
-                List<Object> binds = new ArrayList<>(columns.size() + 2);
+                List<Field<?>> row = new ArrayList<>(columns.size() + 2);
+                row.add(DSL.val(persons.get(i).id().value(), PERSON.ID));
+                row.add(DSL.val(persons.get(i).version(), PERSON.VERSION));
                 for (Field<?> f : columns) {
-                    binds.add(rows.get(i).get(f));
+                    row.add(typed(rows.get(i).get(f), f));
                 }
-                binds.add(persons.get(i).id().value());
-                binds.add(persons.get(i).version());
-                batch = batch.bind(binds.toArray());
+                values.add(DSL.row(row));
             }
-            int[] counts = batch.execute();
-            for (int i = 0; i < persons.size(); i++) {
-                if (counts[i] == 0) {
-                    throw new StaleVersionException(persons.get(i).id(), persons.get(i).version());
+            List<String> names = new ArrayList<>(List.of("id", "expected_version"));
+            columns.forEach(f -> names.add(f.getName()));
+            Table<Record> v = DSL.values(values.toArray(RowN[]::new)).as("v", names.toArray(String[]::new));
+            Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+            columns.forEach(f -> set.put(f, v.field(f.getName())));
+            Set<Long> updated = new HashSet<>(ctx.update(PERSON).set(set).from(v)
+                    .where(PERSON.ID.eq(v.field("id", Long.class)))
+                    .and(PERSON.VERSION.eq(v.field("expected_version", Long.class)))
+                    .returningResult(PERSON.ID).fetch(PERSON.ID));
+            for (RegistryPerson p : persons) {
+                if (!updated.contains(p.id().value())) {
+                    throw new StaleVersionException(p.id(), p.version());
                 }
-            }
-            if (Arrays.stream(counts).anyMatch(c -> c < 0)) { // a driver that does not count batched updates
-                requireVersions(ctx, persons);
             }
             List<Long> ids = persons.stream().map(p -> p.id().value()).toList();
             ctx.deleteFrom(PERSON_IDENTIFIER).where(PERSON_IDENTIFIER.PERSON_ID.in(ids)).execute();
@@ -158,16 +162,10 @@ public final class JooqPartnerRepository implements PartnerRepository {
         });
     }
 
-    /** Throws {@link StaleVersionException} unless every person is stored at its next version. */
-    private static void requireVersions(DSLContext ctx, List<RegistryPerson> persons) {
-        Map<Long, Long> stored = ctx.select(PERSON.ID, PERSON.VERSION).from(PERSON)
-                .where(PERSON.ID.in(persons.stream().map(p -> p.id().value()).toList()))
-                .fetchMap(PERSON.ID, PERSON.VERSION);
-        for (RegistryPerson p : persons) {
-            if (!Long.valueOf(p.version() + 1).equals(stored.get(p.id().value()))) {
-                throw new StaleVersionException(p.id(), p.version());
-            }
-        }
+    /** A bind value with the column's type, so that a null in a {@code values} row is typed too. */
+    @SuppressWarnings("unchecked")
+    private static <T> Field<T> typed(Object value, Field<T> column) {
+        return DSL.val((T) value, column);
     }
 
     /** Inserts every person's identifiers (positions in order) in one statement; throws on one held by another. */

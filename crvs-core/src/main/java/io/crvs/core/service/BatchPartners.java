@@ -125,16 +125,19 @@ final class BatchPartners implements PartnerRepository {
         }
         RegistryPerson next = person.withIdAndVersion(id, person.version() + 1);
         Set<Identifier> after = new HashSet<>(next.identifiers());
-        holders.forEach((identifier, ids) -> {
-            if (after.contains(identifier)) {
-                if (!ids.contains(id)) {
-                    ids.add(id);
-                    ids.sort(BY_ID);
-                }
-            } else {
+        for (Identifier gone : before) {
+            List<PersonId> ids = holders.get(gone);
+            if (ids != null && !after.contains(gone)) {
                 ids.remove(id);
             }
-        });
+        }
+        for (Identifier kept : after) {
+            List<PersonId> ids = holders.get(kept);
+            if (ids != null && !ids.contains(id)) {
+                ids.add(id);
+                ids.sort(BY_ID);
+            }
+        }
         persons.put(id, next);
         updates.add(person);
         return next;
