@@ -35,12 +35,14 @@ import java.util.stream.Stream;
  *   --quick             a fifth of the requests (smoke test)
  *   --no-jmh            skip the microbenchmarks
  *   --events N          backfill size (default 1000000)
+ *   --pg-stat-statements   diagnosis: load pg_stat_statements into the server's PostgreSQL and write the top
+ *                       statements of each scenario to the work directory (use with --keep or --work)
  * </pre>
  */
 public final class BenchMain {
 
     static final String DEFAULT_SERVER_JVM = "-Xms256m -Xmx256m -XX:MaxMetaspaceSize=128m"
-            + " -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k";
+            + " -XX:MaxDirectMemorySize=64m -Xss512k";
     static final String JMH_FORK_JVM = "-Xms1g -Xmx1g";
 
     private BenchMain() {
@@ -62,7 +64,7 @@ public final class BenchMain {
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--keep", "--quick", "--no-jmh" -> opts.put(a, "true");
+                case "--keep", "--quick", "--no-jmh", "--pg-stat-statements" -> opts.put(a, "true");
                 case "--set" -> {
                     String kv = args[++i];
                     int eq = kv.indexOf('=');
@@ -94,7 +96,8 @@ public final class BenchMain {
         LoadBench.Results load;
         List<MicroBench.Score> micro = List.of();
         try {
-            load = new LoadBench(plan, crvsJar, benchJar, work, serverJvm, settings, pgConnections).run();
+            load = new LoadBench(plan, crvsJar, benchJar, work, serverJvm, settings, pgConnections,
+                    opts.containsKey("--pg-stat-statements")).run();
             if (plan.jmh()) {
                 Path jmhOut = work.resolve("jmh.txt");
                 LoadBench.log("JMH microbenchmarks (output in %s)", jmhOut);

@@ -8,6 +8,7 @@ import io.crvs.bench.load.JwksHost;
 import io.crvs.bench.load.LoadResult;
 import io.crvs.bench.load.LoadRunner;
 import io.crvs.bench.load.QueueProbe;
+import io.crvs.bench.load.StatementStats;
 import io.crvs.bench.server.CpuMeter;
 import io.crvs.bench.server.ServerProcess;
 import java.io.IOException;
@@ -63,9 +64,10 @@ final class LoadBench {
     private final List<String> serverJvm;
     private final Map<String, String> serverSettings;
     private final int pgConnections;
+    private final boolean statementStats;
 
     LoadBench(Plan plan, Path crvsJar, Path benchJar, Path work, List<String> serverJvm,
-              Map<String, String> serverSettings, int pgConnections) {
+              Map<String, String> serverSettings, int pgConnections, boolean statementStats) {
         this.plan = plan;
         this.crvsJar = crvsJar;
         this.benchJar = benchJar;
@@ -73,6 +75,7 @@ final class LoadBench {
         this.serverJvm = serverJvm;
         this.serverSettings = serverSettings;
         this.pgConnections = pgConnections;
+        this.statementStats = statementStats;
     }
 
     Results run() {
@@ -87,6 +90,9 @@ final class LoadBench {
                 "/jws.jwks", senders.jwks(BenchSenders.JWS_ID)))) {
             log("preparing the database in %s: senders, %,d registry persons", dataDir, plan.totalEvents());
             BenchSetup.prepare(dataDir, jwks.base(), plan.totalEvents());
+            if (statementStats) {
+                StatementStats.enable(dataDir);
+            }
             int port = freePort();
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("http.host", "127.0.0.1");
@@ -102,9 +108,18 @@ final class LoadBench {
                         ceilings(results, senders, pgUrl);
                     }
                     CpuMeter cpu = new CpuMeter(server.pid(), dataDir.resolve("postmaster.pid"));
-                    try (QueueProbe probe = new QueueProbe(pgUrl)) {
+                    try (QueueProbe probe = new QueueProbe(pgUrl);
+                         StatementStats stats = statementStats ? StatementStats.connect(pgUrl) : null) {
                         for (Plan.Scenario s : plan.scenarios()) {
+                            if (stats != null) {
+                                stats.reset();
+                            }
                             scenario(results, s, bodies.get(s.name()), port, probe, cpu);
+                            if (stats != null) {
+                                Path file = work.resolve("statements-" + s.name() + ".txt");
+                                stats.write(file, s.events());
+                                log("  statements by database time: %s", file);
+                            }
                         }
                     }
                     results.serverPeakRss = server.peakRssBytes();
@@ -170,7 +185,7 @@ final class LoadBench {
         log("  CPU while sending: %s", describe(acked.minus(start)));
         long waitStart = System.nanoTime();
         QueueProbe.Progress p = probe.awaitSettled(mark, (long) result.accepted() * s.eventsPerNotify(),
-                s.settleLimit(), Duration.ofMillis(250));
+                s.settleLimit(), Duration.ofMillis(500));
         long waited = (System.nanoTime() - waitStart) / 1_000_000;
         log("  processing: %,d events, %,d processed, %,d pending, %,d in error, %,.0f events/s (first receipt to"
                 + " last completion), %.1f s after the last answer", p.events(), p.processed(), p.pending(),

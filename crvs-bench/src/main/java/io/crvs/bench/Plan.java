@@ -40,9 +40,11 @@ record Plan(String name, List<Scenario> scenarios, boolean ceilings, boolean emp
         Duration settle = Duration.ofSeconds(180);
         SignatureProfile cavage = SignatureProfile.DCI_CAVAGE_ED25519;
         return new Plan(quick ? "quick" : "standard", List.of(
-                new Scenario("warm-up", Kind.WARMUP, cavage, 4000 / f, 1, 16, 0, Duration.ofSeconds(60), settle),
-                new Scenario("warm-up-jws", Kind.WARMUP, SignatureProfile.JWS_COMPACT, 1000 / f, 1, 16, 0,
+                // the JIT compiles the paths of every scenario before anything is measured
+                new Scenario("warm-up", Kind.WARMUP, cavage, 8000 / f, 1, 32, 0, Duration.ofSeconds(60), settle),
+                new Scenario("warm-up-jws", Kind.WARMUP, SignatureProfile.JWS_COMPACT, 3000 / f, 1, 32, 0,
                         Duration.ofSeconds(60), settle),
+                new Scenario("warm-up-100", Kind.WARMUP, cavage, 150 / f, 100, 8, 0, Duration.ofSeconds(60), settle),
                 new Scenario(SINGLE, Kind.ACK, cavage, 20_000 / f, 1, 32, 0, Duration.ofSeconds(60), settle),
                 new Scenario(BATCH, Kind.ACK, cavage, 800 / f, 100, 8, 0, Duration.ofSeconds(60), settle),
                 new Scenario(JWS, Kind.ACK, SignatureProfile.JWS_COMPACT, 6000 / f, 1, 32, 0,
