@@ -103,7 +103,9 @@ class EventStoreIdempotencyTest {
         NewVitalEvent earlier = TestEvents.birth().withIdentifier("BRN", TestEvents.unique("B")).build();
         long earlierId = ((StoreResult.Stored) events.store(TestEvents.message(sender, NOW), List.of(earlier)))
                 .events().get(0).eventId().value();
-        int n = 2 * MessageIntake.ROWS_PER_STATEMENT + 7;
+        // each item binds its columns and two identifiers: three statements
+        int perStatement = MessageIntake.PARAMETERS_PER_STATEMENT / (MessageIntake.EVENT_PARAMETERS + 8);
+        int n = 2 * perStatement + 7;
         List<NewVitalEvent> items = new ArrayList<>();
         List<String> uins = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -111,7 +113,7 @@ class EventStoreIdempotencyTest {
             uins.add(uin);
             TestEvents item = TestEvents.death().withIndex(i).withIdentifier("UIN", uin)
                     .withIdentifier("DRN", "D-" + uin);
-            if (i == MessageIntake.ROWS_PER_STATEMENT + 1) {
+            if (i == perStatement + 1) {
                 item.withReferenceId(items.get(3).referenceId()); // repeats item 3, in another statement
             } else if (i == n - 1) {
                 item.withReferenceId(earlier.referenceId()); // repeats an earlier message's item
@@ -127,14 +129,14 @@ class EventStoreIdempotencyTest {
         List<StoreResult.StoredItem> fresh = stored.events().stream().filter(i -> !i.duplicate()).toList();
         assertThat(fresh).hasSize(n - 2);
         assertThat(fresh).extracting(i -> i.eventId().value()).isSorted().doesNotHaveDuplicates();
-        assertThat(stored.events().get(MessageIntake.ROWS_PER_STATEMENT + 1))
+        assertThat(stored.events().get(perStatement + 1))
                 .isEqualTo(new StoreResult.StoredItem(stored.events().get(3).eventId(), true));
         assertThat(stored.events().get(n - 1).eventId().value()).isEqualTo(earlierId);
         assertThat(stored.events().get(n - 1).duplicate()).isTrue();
         assertThat(events.list(EventFilter.all().withSender(sender), PageRequest.first(10)).total())
                 .isEqualTo(n - 1);
         // every stored event keeps its identifiers, found by any of them, and has its receive audit entry
-        for (int i : new int[] {0, 5, MessageIntake.ROWS_PER_STATEMENT, n - 2}) {
+        for (int i : new int[] {0, 5, perStatement, n - 2}) {
             var byDrn = events.list(EventFilter.all().withSender(sender)
                     .withIdentifier(Identifier.of("DRN", "D-" + uins.get(i))),
                     PageRequest.first(10));
