@@ -49,6 +49,9 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // the embedded PostgreSQL and the pool log at info; the benchmark's own progress goes to standard error
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println("usage: java -jar crvs-bench.jar run|backfill [options] | jmh [JMH options]"
                     + " (see docs/benchmarks.md)");
@@ -99,12 +102,11 @@ public final class BenchMain {
             load = new LoadBench(plan, crvsJar, benchJar, work, serverJvm, settings, pgConnections,
                     opts.containsKey("--pg-stat-statements")).run();
             if (plan.jmh()) {
-                Path jmhOut = work.resolve("jmh.txt");
+                Path jmhOut = opts.containsKey("--out") ? Path.of(opts.get("--out") + ".jmh.txt").toAbsolutePath()
+                        : work.resolve("jmh.txt");
                 LoadBench.log("JMH microbenchmarks (output in %s)", jmhOut);
                 micro = MicroBench.run(jmhOut, LoadBench.split(JMH_FORK_JVM));
-                if (!temporary) {
-                    LoadBench.log("JMH output kept in %s", jmhOut);
-                }
+                LoadBench.log("JMH output in %s", jmhOut);
             }
         } finally {
             if (temporary && !opts.containsKey("--keep")) {

@@ -45,9 +45,9 @@ record Plan(String name, List<Scenario> scenarios, boolean ceilings, boolean emp
                 new Scenario("warm-up-jws", Kind.WARMUP, SignatureProfile.JWS_COMPACT, 3000 / f, 1, 32, 0,
                         Duration.ofSeconds(60), settle),
                 new Scenario("warm-up-100", Kind.WARMUP, cavage, 150 / f, 100, 8, 0, Duration.ofSeconds(60), settle),
-                new Scenario(SINGLE, Kind.ACK, cavage, 20_000 / f, 1, 32, 0, Duration.ofSeconds(60), settle),
+                new Scenario(SINGLE, Kind.ACK, cavage, 15_000 / f, 1, 32, 0, Duration.ofSeconds(60), settle),
                 new Scenario(BATCH, Kind.ACK, cavage, 800 / f, 100, 8, 0, Duration.ofSeconds(60), settle),
-                new Scenario(JWS, Kind.ACK, SignatureProfile.JWS_COMPACT, 6000 / f, 1, 32, 0,
+                new Scenario(JWS, Kind.ACK, SignatureProfile.JWS_COMPACT, 5000 / f, 1, 32, 0,
                         Duration.ofSeconds(60), settle),
                 new Scenario(FIXED, Kind.RATE, cavage, 12_500 / f, 1, 64, 500, Duration.ofSeconds(30), settle)),
                 true, true, jmh);

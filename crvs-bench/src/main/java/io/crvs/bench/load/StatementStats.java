@@ -51,6 +51,7 @@ public final class StatementStats implements AutoCloseable {
     public void reset() {
         try (Statement s = connection.createStatement()) {
             s.execute("select pg_stat_statements_reset()");
+            s.execute("select pg_stat_reset_shared('wal')");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -69,6 +70,25 @@ public final class StatementStats implements AutoCloseable {
                 out.append(String.format(Locale.ROOT, "%10.0f %10d %10.3f %10d %8.1f  %s%n", r.getDouble(1),
                         r.getLong(2), r.getDouble(3), r.getLong(4), events == 0 ? 0 : 1000 * r.getDouble(1) / events,
                         q.length() > 300 ? q.substring(0, 300) + "…" : q));
+            }
+            try (ResultSet w = s.executeQuery("select wal_records, wal_fpi, wal_bytes, wal_write, wal_sync"
+                    + " from pg_stat_wal")) {
+                if (w.next()) {
+                    out.append(String.format(Locale.ROOT, "%nWAL: %d records, %d full-page images, %.1f MiB, %d writes,"
+                                    + " %d syncs; per event: %.1f records, %.2f FPI, %.0f bytes%n", w.getLong(1),
+                            w.getLong(2), w.getLong(3) / 1048576.0, w.getLong(4), w.getLong(5),
+                            events == 0 ? 0 : w.getLong(1) / (double) events,
+                            events == 0 ? 0 : w.getLong(2) / (double) events,
+                            events == 0 ? 0 : w.getLong(3) / (double) events));
+                }
+            }
+            try (ResultSet b = s.executeQuery("select num_timed, num_requested from pg_stat_checkpointer")) {
+                if (b.next()) {
+                    out.append("checkpoints since start: ").append(b.getLong(1)).append(" timed, ")
+                            .append(b.getLong(2)).append(" requested\n");
+                }
+            } catch (SQLException e) {
+                out.append("checkpoints: ").append(e.getMessage()).append('\n');
             }
             Files.writeString(file, out);
         } catch (SQLException e) {
