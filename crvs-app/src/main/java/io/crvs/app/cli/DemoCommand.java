@@ -13,7 +13,6 @@ import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,26 +77,13 @@ public final class DemoCommand implements Runnable {
                 spec.commandLine().getOut().println("Receiver still running at http://127.0.0.1:" + app.port()
                         + " (/registry/notify, /metrics, /ready). Ctrl-C to stop.");
                 spec.commandLine().getOut().flush();
-                awaitShutdown(app);
+                Shutdown.closeOnExitAndWait(app);
                 return;
             }
         } finally {
             if (!keepRunning) {
                 app.close();
             }
-        }
-    }
-
-    private static void awaitShutdown(CrvsApplication app) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "crvs-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
