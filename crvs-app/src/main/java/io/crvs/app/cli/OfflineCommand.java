@@ -1,8 +1,10 @@
 package io.crvs.app.cli;
 
 import io.crvs.app.Components;
+import io.crvs.app.config.Setting;
 import java.io.PrintWriter;
 import java.time.InstantSource;
+import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -24,8 +26,18 @@ abstract class OfflineCommand implements Runnable {
 
     @Override
     public void run() {
-        try (Components c = Components.open(options.load(), InstantSource.system())) {
+        // an operator's one-off command: quiet unless a log level was asked for
+        Map<Setting, String> quiet = System.getenv(Setting.LOG_LEVEL.env()) == null
+                ? Map.of(Setting.LOG_LEVEL, "warn") : Map.of();
+        Components c = Components.open(options.load(quiet), InstantSource.system());
+        // interrupted (Ctrl-C): still stop the embedded database cleanly
+        Thread onExit = new Thread(c::close, "crvs-cli-stop");
+        Runtime.getRuntime().addShutdownHook(onExit);
+        try {
             run(c);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+            c.close();
         }
     }
 

@@ -59,6 +59,18 @@ class CliArgumentsTest {
     }
 
     @Test
+    void portInUse_isReportedAtOnceByName() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Run r = run("serve", "--port", Integer.toString(busy.getLocalPort()), "--data-dir", "target/never-used");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("cannot listen on 127.0.0.1:" + busy.getLocalPort());
+            assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("target/never-used")))
+                    .as("nothing started").isFalse();
+        }
+    }
+
+    @Test
     void missingRequiredOption_isAUsageError() {
         Run r = run("senders", "add", "--id", "crvs.example.gov");
         assertThat(r.code()).isEqualTo(2);
