@@ -33,7 +33,7 @@ public final class NotifyMessageReader {
         JsonNode items = JsonFields.member(message, "notify_event");
         if (items == null) {
             if (JsonFields.member(message, "event_type") != null) {
-                return requireIdentifiers(List.of(FlatNotifyReader.read(message)), "message.identifiers");
+                return List.of(FlatNotifyReader.read(message));
             }
             throw new EnvelopeFormatException(EnvelopeFormatException.INVALID_MESSAGE,
                     "message.notify_event is missing (nor is it the OpenSPP flat shape with event_type)");
@@ -45,20 +45,7 @@ public final class NotifyMessageReader {
         }
         List<NewVitalEvent> events = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            List<NewVitalEvent> read = NotifyItemReader.read(list.get(i), i, events.size());
-            requireIdentifiers(read, "message.notify_event[" + i + "].data.reg_records.identifier");
-            events.addAll(read);
-        }
-        return events;
-    }
-
-    /** An event without any identifier can never be matched to a person: refuse it now, not after days of retries. */
-    private static List<NewVitalEvent> requireIdentifiers(List<NewVitalEvent> events, String where) {
-        for (NewVitalEvent e : events) {
-            if (e.identifiers().isEmpty()) {
-                throw new EnvelopeFormatException(EnvelopeFormatException.INVALID_MESSAGE,
-                        where + ": the person record has no identifier (BRN, DRN, MRN, UIN or another)");
-            }
+            events.addAll(NotifyItemReader.read(list.get(i), i, events.size()));
         }
         return events;
     }

@@ -8,6 +8,7 @@ import io.crvs.core.domain.StoreResult;
 import io.crvs.core.port.in.ReceiveNotificationUseCase.ReceiveNotificationCommand;
 import io.crvs.http.codec.EnvelopeReader;
 import io.crvs.http.codec.InboundEnvelope;
+import io.crvs.http.codec.NotifyIntakeRules;
 import io.crvs.http.codec.NotifyMessageReader;
 import io.crvs.http.codec.SafeText;
 import java.time.Instant;
@@ -81,6 +82,6 @@ public final class InboundMessageProcessor {
             throw new DciRejection(DciErrorCode.ENCRYPTION_INVALID, "encrypted_unsupported",
                     "encrypted notify messages (header.is_msg_encrypted) are not supported by this receiver");
         }
-        return NotifyMessageReader.read(inbound.envelope().message());
+        return NotifyIntakeRules.check(NotifyMessageReader.read(inbound.envelope().message()));
     }
 }

@@ -17,17 +17,17 @@ class IntakeStrictnessTest {
 
     @Test
     void itemWithoutAnyIdentifier_isRefusedNamingTheItem() {
-        assertThatThrownBy(() -> NotifyMessageReader.read(json("{\"transaction_id\":\"t\",\"notify_event\":["
-                + "{\"reference_id\":\"r\",\"data\":{\"reg_event_type\":\"death\",\"reg_records\":{\"identifier\":[],"
-                + "\"death_date\":\"2025-01-01\"}}}]}")))
+        assertThatThrownBy(() -> NotifyIntakeRules.check(NotifyMessageReader.read(json("{\"transaction_id\":\"t\","
+                + "\"notify_event\":[{\"reference_id\":\"r\",\"data\":{\"reg_event_type\":\"death\",\"reg_records\":"
+                + "{\"identifier\":[],\"death_date\":\"2025-01-01\"}}}]}"))))
                 .isInstanceOf(EnvelopeFormatException.class)
                 .hasMessageContaining("notify_event[0]").hasMessageContaining("no identifier");
     }
 
     @Test
     void flatShapeWithoutAnyIdentifier_isRefused() {
-        assertThatThrownBy(() -> NotifyMessageReader.read(json("{\"event_type\":\"DEATH\",\"event_date\":"
-                + "\"2025-01-01\",\"identifiers\":[]}")))
+        assertThatThrownBy(() -> NotifyIntakeRules.check(NotifyMessageReader.read(json("{\"event_type\":\"DEATH\","
+                + "\"event_date\":\"2025-01-01\",\"identifiers\":[]}"))))
                 .isInstanceOf(EnvelopeFormatException.class).hasMessageContaining("no identifier");
     }
 
