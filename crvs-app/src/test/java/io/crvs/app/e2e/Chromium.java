@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -25,11 +27,8 @@ final class Chromium {
     private Chromium() {
     }
 
-    /**
-     * Stops the test class when the browser or its driver is missing: a failure in CI ({@code CI=true}), where
-     * they must be installed, and a skip with the reason elsewhere.
-     */
-    static void requireInstalled() {
+    /** Why the browser tests cannot run here, or {@code null} when Chromium and its driver are installed. */
+    static String missing() {
         List<String> missing = new ArrayList<>();
         if (!Files.isExecutable(BROWSER)) {
             missing.add("the browser " + BROWSER);
@@ -38,15 +37,40 @@ final class Chromium {
             missing.add("its driver " + DRIVER);
         }
         if (missing.isEmpty()) {
-            return;
+            return null;
         }
-        String reason = "The console's browser tests need Chromium, but " + String.join(" and ", missing)
+        return "The console's browser tests need Chromium, but " + String.join(" and ", missing)
                 + " cannot be found. Install them with: apt-get install -y chromium chromium-driver"
                 + " (.ci/run does this), or point -Dcrvs.chromium and -Dcrvs.chromedriver at them.";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+    }
+
+    static boolean inCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /**
+     * Skips the test class, with the reason, when Chromium is missing outside CI. In CI ({@code CI=true}) the
+     * class runs, and {@link #requireInstalled()} fails it.
+     */
+    static final class Required implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String reason = missing();
+            if (reason == null || inCi()) {
+                return ConditionEvaluationResult.enabled("Chromium is installed, or this is CI");
+            }
+            System.err.println("WARNING: skipping " + context.getDisplayName() + ": " + reason
+                    + " (CI is not set; in CI this is a failure)");
+            return ConditionEvaluationResult.disabled(reason + " Skipped because CI is not set.");
+        }
+    }
+
+    /** Fails the test class when Chromium or its driver is missing (in CI; elsewhere {@link Required} skips it). */
+    static void requireInstalled() {
+        String reason = missing();
+        if (reason != null) {
             Assertions.fail(reason);
         }
-        Assumptions.abort(reason + " Skipped because CI is not set; in CI this is a failure.");
     }
 
     /** A headless Chromium as root on a closed network, with a fresh profile in {@code profileDir}. */

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -60,6 +61,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots of the main pages go to {@code target/console-screenshots}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(Chromium.Required.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
@@ -190,6 +192,7 @@ class ConsoleBrowserTest {
         String table = browser.findElement(By.id("events-table")).getText();
         assertThat(table).contains("Birth").contains("Death").contains("Marriage").contains("Divorce")
                 .contains("UIN U-1001").contains("No matching person").contains("Applied");
+        screenshot("events");
 
         new Select(browser.findElement(By.id("filter-sender"))).selectByValue(DEMO_SENDER);
         browser.findElement(By.id("apply-filters")).click();
@@ -197,7 +200,6 @@ class ConsoleBrowserTest {
         assertThat(browser.getCurrentUrl()).contains("sender=" + DEMO_SENDER);
         assertThat(rowsOf("events-table")).isEqualTo(6);
         assertEveryControlLabelled();
-        screenshot("events");
     }
 
     @Test
@@ -412,7 +414,15 @@ class ConsoleBrowserTest {
         assertThat(inError.state()).isEqualTo(EventState.ERROR);
         go("#/events/" + inError.id().value(), "Event #" + inError.id().value() + ": Death");
         assertThat(browser.findElements(By.id("retry-event"))).hasSize(1);
-        signOutIfSignedIn();
+
+        // the user is deactivated while signed in: the next page says so and asks to sign in again
+        app.components().users().save(new ApiUser("uma.user", Role.USER, ApiTokens.hash(userToken), Instant.now(),
+                false));
+        browser.findElement(By.cssSelector("#nav a[data-nav=dashboard]")).click();
+        waitForText(By.id("signin-message"), "Your sign-in is no longer valid");
+        assertThat(browser.findElement(By.id("whoami")).isDisplayed()).isFalse();
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return sessionStorage.getItem('crvs-console-token');")).as("the token is forgotten").isNull();
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
@@ -445,8 +455,7 @@ class ConsoleBrowserTest {
         signOutIfSignedIn();
         WebElement field = browser.findElement(By.id("token"));
         field.clear();
-        field.sendKeys(token);
-        browser.findElement(By.id("signin")).click();
+        field.sendKeys(token, Keys.ENTER);
         waitForText(By.id("whoami-text"), "Signed in as " + who);
     }
 

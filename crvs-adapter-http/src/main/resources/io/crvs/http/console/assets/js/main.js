@@ -153,11 +153,16 @@ async function start() {
       session.me = await api('GET', '/me');
       signedIn();
     } catch (e) {
-      if (e.code !== 'unauthorized') {
+      if (e.code === 'unauthorized') {
         setToken(null);
         signInView(describeError(e));
-        return;
+      } else {
+        const { body } = page('The console cannot start');
+        show(body, 'error', describeError(e));
+        body.appendChild(h('p', null, h('button', { type: 'button', class: 'button', text: 'Try again',
+          on: { click: () => window.location.reload() } })));
       }
+      return;
     }
   }
   render();
