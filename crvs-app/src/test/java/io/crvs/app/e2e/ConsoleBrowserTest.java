@@ -230,6 +230,12 @@ class ConsoleBrowserTest {
         assertThat(withoutWhitespace(shown)).as("the stored envelope, only re-indented")
                 .isEqualTo(withoutWhitespace(new String(stored, StandardCharsets.UTF_8)));
         screenshot("event-raw-data");
+        Object reindented = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('./js/ui.js').then(m => done(m.prettyJson(arguments[0])), e => done('failed ' + e));",
+                "{\"a\":1.10,\"b\":[ ],\"c\":\"x\\\"y, {z}: [w]\",\"d\":{\"e\":-0.5e+3}}");
+        assertThat(reindented).as("numbers, strings and empty containers kept as sent").isEqualTo(
+                "{\n  \"a\": 1.10,\n  \"b\": [],\n  \"c\": \"x\\\"y, {z}: [w]\",\n  \"d\": {\n    \"e\": -0.5e+3\n  }\n}");
 
         // Notes: add one
         browser.findElement(By.cssSelector("[role=tab][data-tab=notes]")).click();

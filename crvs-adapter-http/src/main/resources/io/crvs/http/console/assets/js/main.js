@@ -70,7 +70,7 @@ function signInView(reason) {
   document.getElementById('whoami').hidden = true;
   const input = h('input', { type: 'password', id: 'token', name: 'token', autocomplete: 'off', required: true,
     spellcheck: 'false', class: 'wide' });
-  const errors = h('div', { id: 'signin-message' });
+  const errors = h('div', { id: 'signin-message', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'button primary', id: 'signin', text: 'Sign in' });
   const form = h('form', { class: 'card signin', 'aria-labelledby': 'page-title' },
     h('h1', { id: 'page-title', tabindex: '-1', text: 'Sign in' }),

@@ -22,7 +22,7 @@ export async function eventView(idText, params) {
 }
 
 function render(body, event, tab) {
-  const actionMessage = h('div', { id: 'event-message' });
+  const actionMessage = h('div', { id: 'event-message', 'aria-live': 'polite' });
   const headerLine = h('div', { class: 'toolbar' },
     h('p', { class: 'lead' }, stateBadge(event.state), ' ', stateHint(event.state)),
     h('div', { class: 'actions' },
@@ -138,7 +138,7 @@ function notes(panel, e) {
       h('p', { class: 'note-meta' }, h('strong', { text: n.author }), ', ', time(n.at, true)),
       h('p', { class: 'note-text', text: n.text }))));
   const text = h('textarea', { id: 'note-text', rows: '4', maxlength: '10000', class: 'wide', required: true });
-  const slot = h('div', { id: 'note-message' });
+  const slot = h('div', { id: 'note-message', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'button primary', id: 'add-note', text: 'Add note' });
   const form = h('form', { class: 'card', 'aria-label': 'Add a note' },
     field('New note', text, 'Notes are kept with the event for everyone to read and cannot be changed later.'),

@@ -124,7 +124,7 @@ export async function eventsView(params) {
     h('label', { for: 'page-size', class: 'visually-hidden', text: 'Events per page' }), size);
 
   // ---- retry all errors matching this filter ----------------------------------------------------------------
-  const bulkMessage = h('div', { id: 'bulk-message' });
+  const bulkMessage = h('div', { id: 'bulk-message', 'aria-live': 'polite' });
   const bulk = h('button', { type: 'button', class: 'button', id: 'retry-matching',
     text: 'Retry all errors matching this filter' });
   bulk.addEventListener('click', () => retryMatching(filter, bulk, bulkMessage));

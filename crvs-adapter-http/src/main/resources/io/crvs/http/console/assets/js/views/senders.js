@@ -69,7 +69,7 @@ export async function senderView(senderId, params) {
       isAdmin() ? h('button', { type: 'button', class: 'button danger', id: 'delete-sender', text: 'Delete sender',
         on: { click: (e) => deleteSender(e.currentTarget, sender) } }) : null,
       h('a', { class: 'button', href: '#/senders', text: 'All senders' })));
-  const message = h('div', { id: 'sender-message' });
+  const message = h('div', { id: 'sender-message', 'aria-live': 'polite' });
   const view = tabs('Sender', [
     { key: 'details', label: 'Details', render: (panel) => replace(panel, isAdmin() ? detailsForm(sender) : readOnlyDetails(sender)) },
     { key: 'keys', label: 'Public Key', render: (panel) => publicKeys(panel, sender) },
@@ -115,7 +115,7 @@ function detailsForm(sender) {
   h('div', { class: 'checkbox-row' }, algorithmBoxes.map((box) => h('label', { for: box.id, class: 'checkbox' }, box,
     ` ${box.value}`))),
   h('p', { class: 'field-error', id: 'alg-error', hidden: true }));
-  const slot = h('div', { id: 'sender-form-message' });
+  const slot = h('div', { id: 'sender-form-message', 'aria-live': 'polite' });
   const save = h('button', { type: 'submit', class: 'button primary', id: 'save-sender',
     text: creating ? 'Add sender' : 'Save changes' });
   const form = h('form', { class: 'card', id: 'sender-form', 'aria-label': creating ? 'New sender' : 'Sender details',
@@ -180,7 +180,7 @@ function detailsForm(sender) {
 
 async function publicKeys(panel, sender) {
   replace(panel, h('p', null, 'Loading the stored keys…'));
-  const result = h('div', { id: 'fetch-result' });
+  const result = h('div', { id: 'fetch-result', 'aria-live': 'polite' });
   const stored = h('div', { id: 'stored-keys' });
   const fetchButton = isAdmin() && sender.jwks_url
     ? h('button', { type: 'button', class: 'button primary', id: 'fetch-keys', text: 'Fetch Public Key' })
@@ -258,7 +258,7 @@ function notesTab(panel, sender) {
     return;
   }
   const text = h('textarea', { id: 'sender-notes', rows: '6', maxlength: '10000', class: 'wide', value: sender.notes || '' });
-  const slot = h('div', { id: 'sender-notes-message' });
+  const slot = h('div', { id: 'sender-notes-message', 'aria-live': 'polite' });
   const save = h('button', { type: 'submit', class: 'button primary', id: 'save-notes', text: 'Save notes' });
   const form = h('form', { class: 'card', 'aria-label': 'Sender notes' },
     field('Notes about this sender', text, 'Contacts, agreements, anything colleagues should know.'),
