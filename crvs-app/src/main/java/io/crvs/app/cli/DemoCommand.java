@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,7 +85,7 @@ public final class DemoCommand implements Runnable {
                 spec.commandLine().getOut().println("Receiver still running at http://127.0.0.1:" + app.port()
                         + " (/registry/notify, /api, /metrics, /ready). Ctrl-C to stop.");
                 spec.commandLine().getOut().flush();
-                awaitShutdown(app);
+                Shutdown.closeOnExitAndWait(app);
                 return;
             }
         } finally {
@@ -111,19 +110,6 @@ public final class DemoCommand implements Runnable {
             out.printf("  sign in as %-10s (%-5s) with token %s%n", name, role.code(), token);
         }
         out.println();
-    }
-
-    private static void awaitShutdown(CrvsApplication app) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "crvs-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void wipe(Path dir) {
