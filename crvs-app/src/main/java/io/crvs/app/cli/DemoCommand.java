@@ -81,7 +81,7 @@ public final class DemoCommand implements Runnable {
                 throw new CliException("not every event was processed within " + timeout, 1);
             }
             if (keepRunning) {
-                printConsoleAccess(app);
+                printConsoleAccess(app, spec.commandLine().getOut());
                 spec.commandLine().getOut().println("Receiver still running at http://127.0.0.1:" + app.port()
                         + " (/registry/notify, /api, /metrics, /ready). Ctrl-C to stop.");
                 spec.commandLine().getOut().flush();
@@ -96,8 +96,7 @@ public final class DemoCommand implements Runnable {
     }
 
     /** Creates a demo admin and a demo user and prints their tokens and the console's address. */
-    private void printConsoleAccess(CrvsApplication app) {
-        PrintWriter out = spec.commandLine().getOut();
+    static void printConsoleAccess(CrvsApplication app, PrintWriter out) {
         out.println();
         out.println("== Admin console: http://127.0.0.1:" + app.port() + "/console/");
         for (Role role : List.of(Role.ADMIN, Role.USER)) {
