@@ -13,6 +13,7 @@ import io.crvs.core.service.RetryEventService;
 import io.crvs.core.spi.HandlerRegistry;
 import io.crvs.http.admin.AdminApi;
 import io.crvs.http.admin.AdminPorts;
+import io.crvs.http.console.ConsoleHandler;
 import io.crvs.http.keys.JwksKeyFetcher;
 import io.crvs.http.keys.KeySettings;
 import io.crvs.http.keys.SenderKeyCache;
@@ -91,6 +92,7 @@ public final class CrvsApplication implements AutoCloseable {
                     .observer(new ReceiveMetrics(metrics))
                     .mount(AdminApi.PREFIX, new AdminApi(new AdminPorts(c.events(), new RetryEventService(c.events(),
                             c.transactions(), clock), c.senders(), c.partners(), c.users(), keys::fetchNow, clock)))
+                    .mount(ConsoleHandler.PREFIX, new ConsoleHandler())
                     .mount("/metrics", new TextResourceHandler(() -> new TextResourceHandler.Answer(200,
                             "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())))
                     .mount("/ready", new TextResourceHandler(() -> ready(c.database().readiness())))

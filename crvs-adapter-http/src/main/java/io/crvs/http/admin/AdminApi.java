@@ -39,7 +39,7 @@ public final class AdminApi implements HttpHandler {
         this.clock = ports.clock();
         AdminAudit audit = new AdminAudit(ports.events());
         Router.Builder routes = Router.builder();
-        new OverviewEndpoints(ports.events()).register(routes);
+        new OverviewEndpoints(ports.events(), ports.senders()).register(routes);
         new EventEndpoints(ports.events(), ports.retries(), audit).register(routes);
         new SenderEndpoints(ports.senders(), ports.keyFetch(), audit).register(routes);
         new PersonEndpoints(ports.persons()).register(routes);

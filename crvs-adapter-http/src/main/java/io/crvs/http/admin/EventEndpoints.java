@@ -5,18 +5,20 @@ import io.crvs.core.domain.EventFilter;
 import io.crvs.core.domain.EventId;
 import io.crvs.core.domain.Note;
 import io.crvs.core.domain.PageRequest;
+import io.crvs.core.domain.ReceivedMessage;
 import io.crvs.core.domain.VitalEvent;
 import io.crvs.core.port.in.RetryEventUseCase;
 import io.crvs.core.port.out.EventStore;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The event routes: list with filters and paging, detail (raw data, notes, audit trail), add a note, retry one,
- * retry all errors matching a filter. There is deliberately no route that deletes or edits an event: events are
+ * The event routes: list with filters and paging, detail (raw data, notes, audit trail), the envelope exactly as
+ * received, add a note, retry one, retry all errors matching a filter. There is deliberately no route that deletes or edits an event: events are
  * the audit log.
  */
 final class EventEndpoints {
@@ -40,6 +42,7 @@ final class EventEndpoints {
     void register(Router.Builder routes) {
         routes.add("GET", "/events", Permission.READ, this::list)
                 .add("GET", "/events/{id}", Permission.READ, this::detail)
+                .add("GET", "/events/{id}/raw", Permission.READ, this::raw)
                 .add("POST", "/events/{id}/notes", Permission.WRITE_EVENTS, this::addNote)
                 .add("POST", "/events/{id}/retry", Permission.WRITE_EVENTS, this::retry)
                 .add("POST", "/events/retry", Permission.WRITE_EVENTS, this::retryAll);
@@ -59,6 +62,22 @@ final class EventEndpoints {
         ObjectNode view = EventViews.detail(event, events.findMessage(event.senderId(), event.messageId()),
                 events.history(event.id()));
         return ApiResponse.ok(view);
+    }
+
+    /**
+     * The stored envelope of the event's message, byte for byte (the detail's {@code raw_envelope} is the same
+     * document re-serialized): {@code application/json}, or {@code text/plain} for stored data that is not JSON,
+     * never sniffed nor rendered as a page by a browser.
+     */
+    private ApiResponse raw(ApiCall call) {
+        call.query(Set.of());
+        VitalEvent event = require(id(call));
+        ReceivedMessage message = events.findMessage(event.senderId(), event.messageId())
+                .orElseThrow(() -> ApiException.notFound("the message of event " + event.id() + " is not stored"));
+        byte[] body = message.rawBody();
+        return ApiResponse.verbatim(body, Map.of("Content-Type", ApiJson.isJson(body) ? "application/json"
+                : "text/plain; charset=utf-8", "X-Content-Type-Options", "nosniff",
+                "Content-Security-Policy", "default-src 'none'; sandbox"));
     }
 
     private ApiResponse addNote(ApiCall call) throws IOException {

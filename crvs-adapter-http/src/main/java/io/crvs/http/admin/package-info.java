@@ -6,9 +6,12 @@
  * <pre>
  * GET    /me                          user   the caller's name and role
  * GET    /stats                       user   counts by state, due, oldest due
+ * GET    /dashboard                   user   the stats, counts by type, received and in error in the last 24 h,
+ *                                            each sender's key health and 24 h counts
  * GET    /events?state=&amp;type=&amp;sender=&amp;from=&amp;to=&amp;identifier=TYPE:VALUE&amp;person=&amp;offset=&amp;limit=
  *                                     user   a page of event summaries, newest first
  * GET    /events/{id}                 user   detail: identifiers, person record, raw item, raw envelope, notes, history
+ * GET    /events/{id}/raw             user   the envelope of the event's message exactly as received (bytes)
  * POST   /events/{id}/notes           user   {"text"} → 201 the note (audited by the store)
  * POST   /events/{id}/retry           user   {"reason"?} → the event, due now (409 unless in error)
  * POST   /events/retry                user   {"type"?, "sender"?, "from"?, "to"?, "identifier"?, "person"?, "reason"?}

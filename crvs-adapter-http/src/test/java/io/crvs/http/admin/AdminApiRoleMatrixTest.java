@@ -35,8 +35,10 @@ class AdminApiRoleMatrixTest {
     private static final List<Row> ROWS = List.of(
             new Row("GET /me", "GET", f -> "/me", null, 200, 200),
             new Row("GET /stats", "GET", f -> "/stats", null, 200, 200),
+            new Row("GET /dashboard", "GET", f -> "/dashboard", null, 200, 200),
             new Row("GET /events", "GET", f -> "/events?state=error", null, 200, 200),
             new Row("GET /events/{id}", "GET", f -> "/events/" + f.processedBirth, null, 200, 200),
+            new Row("GET /events/{id}/raw", "GET", f -> "/events/" + f.processedBirth + "/raw", null, 200, 200),
             new Row("POST /events/{id}/notes", "POST", f -> "/events/" + f.errorDeath + "/notes",
                     "{\"text\":\"called the district office\"}", 201, 201),
             new Row("POST /events/{id}/retry", "POST", f -> "/events/" + f.errorDeath + "/retry",

@@ -149,6 +149,44 @@ class EventRoutesTest {
     }
 
     @Test
+    void raw_isTheStoredEnvelopeByteForByte_asJsonThatIsNotSniffed() {
+        AdminApiFixture.Response r = f.get("/events/" + f.processedBirth + "/raw", f.userToken);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(AdminApiFixture.RAW_ENVELOPE);
+        assertThat(r.header("Content-Type")).isEqualTo("application/json");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(r.header("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void raw_ofAnEnvelopeThatIsNotJson_isPlainText_andOfAnUnknownEvent_is404() {
+        ReceivedMessage message = new ReceivedMessage(AdminApiFixture.SENDER_A, "m-odd", "notify", null, "corr-odd",
+                SignatureProfile.NONE, "<b>not json</b>".getBytes(StandardCharsets.UTF_8), NOW);
+        EventId stored = ((StoreResult.Stored) f.store.store(message, List.of(TestEvents.birth().build())))
+                .events().get(0).eventId();
+
+        AdminApiFixture.Response r = f.get("/events/" + stored + "/raw", f.userToken);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("<b>not json</b>");
+        assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+
+        AdminApiFixture.Response missing = f.get("/events/999999/raw", f.userToken);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.errorCode()).isEqualTo("not_found");
+    }
+
+    @Test
+    void list_summariesCarryTheIdentifiers() {
+        JsonNode items = f.get("/events?type=birth", f.userToken).json().get("items");
+
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("identifiers").toString())
+                .isEqualTo("[{\"type\":\"BRN\",\"value\":\"B-500\"},{\"type\":\"UIN\",\"value\":\"U-1001\"}]");
+    }
+
+    @Test
     void detail_ofAnEnvelopeThatIsNotJson_showsItAsText() {
         ReceivedMessage message = new ReceivedMessage(AdminApiFixture.SENDER_A, "m-odd", "notify", null, "corr-odd",
                 SignatureProfile.NONE, "<not json>".getBytes(StandardCharsets.UTF_8), NOW);
