@@ -140,7 +140,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             if (lock == null) {
                 channel.close();
                 throw new IllegalStateException("another receiver uses the database in " + dir + " (" + lockFile
-                        + " is locked)");
+                        + " is locked): stop it first, or while it runs use its admin API (/api) or console"
+                        + " (/console)");
             }
             return channel;
         } catch (IOException e) {

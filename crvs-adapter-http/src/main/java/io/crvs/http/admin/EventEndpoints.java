@@ -27,7 +27,7 @@ final class EventEndpoints {
     static final int MAX_NOTE_LENGTH = 10_000;
     static final int MAX_REASON_LENGTH = 1_000;
     private static final Set<String> LIST_PARAMS = union(EventFilterReader.FIELDS, Set.of("offset", "limit"));
-    private static final Set<String> RETRY_ALL_FIELDS = union(EventFilterReader.FIELDS, Set.of("reason"));
+    private static final Set<String> RETRY_ALL_FIELDS = union(EventFilterReader.FIELDS, Set.of("reason", "all"));
 
     private final EventStore events;
     private final RetryEventUseCase retries;
@@ -99,9 +99,18 @@ final class EventEndpoints {
     }
 
     private ApiResponse retryAll(ApiCall call) throws IOException {
+        call.query(Set.of()); // the filter goes in the body: a query string here would be silently ignored
         JsonBody body = call.body(false, RETRY_ALL_FIELDS);
+        if (body.text("state").filter(s -> !s.equals("error")).isPresent()) {
+            throw ApiException.badRequest("state", "only events in error can be retried: leave state out or use"
+                    + " \"error\"");
+        }
         EventFilter filter = EventFilterReader.read(body, false);
         String reason = reason(body);
+        if (filter.equals(EventFilter.all()) && !body.bool("all").orElse(false)) {
+            throw ApiException.badRequest("all", "give at least one filter (type, sender, from, to, identifier,"
+                    + " person), or \"all\": true to retry every event in error");
+        }
         int retried = retries.retryAll(filter, call.actor(), reason);
         audit.record(AdminAudit.RETRY_ALL, call.actor(), "filter " + EventFilterReader.describe(filter),
                 "retried " + retried + (reason == null ? "" : "; reason: " + reason), call.now());

@@ -285,9 +285,9 @@ class EventRoutesTest {
     }
 
     @Test
-    void retryAll_ignoresState_andMasksIdentifierValuesInTheAudit() {
+    void retryAll_acceptsStateError_andMasksIdentifierValuesInTheAudit() {
         AdminApiFixture.Response r = f.post("/events/retry", f.adminToken,
-                "{\"state\":\"processed\",\"identifier\":\"MRN:M-77\",\"from\":\"2026-01-10\",\"to\":\"2026-01-10\"}");
+                "{\"state\":\"error\",\"identifier\":\"MRN:M-77\",\"from\":\"2026-01-10\",\"to\":\"2026-01-10\"}");
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("retried").asInt()).isEqualTo(1);
@@ -298,11 +298,43 @@ class EventRoutesTest {
     }
 
     @Test
-    void retryAll_withAnEmptyBody_retriesEveryError() {
-        AdminApiFixture.Response r = f.send("POST", "/events/retry", f.adminToken, null);
+    void retryAll_withAllTrue_retriesEveryError() {
+        AdminApiFixture.Response r = f.post("/events/retry", f.adminToken, "{\"all\":true}");
 
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("retried").asInt()).isEqualTo(2);
         assertThat(f.adminAudit).singleElement().satisfies(a -> assertThat(a.reason()).contains("all errors"));
+    }
+
+    @Test
+    void retryAll_withoutAnyFilter_isRefused_soNothingIsRetriedByMistake() {
+        for (String body : new String[] {null, "{}", "{\"reason\":\"oops\"}", "{\"all\":false}"}) {
+            AdminApiFixture.Response r = f.send("POST", "/events/retry", f.adminToken, body);
+            assertThat(r.status()).as(String.valueOf(body)).isEqualTo(400);
+            assertThat(r.errorCode()).isEqualTo("bad_request");
+            assertThat(r.json().at("/error/field").asText()).isEqualTo("all");
+        }
+        assertThat(f.event(f.errorDeath).state()).isEqualTo(EventState.ERROR);
+        assertThat(f.event(f.errorMarriage).state()).isEqualTo(EventState.ERROR);
+        assertThat(f.adminAudit).isEmpty();
+    }
+
+    @Test
+    void retryAll_withTheFilterInTheQueryString_isRefused() {
+        AdminApiFixture.Response r = f.send("POST", "/events/retry?sender=nope", f.adminToken, "{\"all\":true}");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.errorCode()).isEqualTo("bad_request");
+        assertThat(f.event(f.errorDeath).state()).isEqualTo(EventState.ERROR);
+    }
+
+    @Test
+    void retryAll_withAStateOtherThanError_isRefused() {
+        AdminApiFixture.Response r = f.post("/events/retry", f.adminToken, "{\"state\":\"processed\"}");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/error/field").asText()).isEqualTo("state");
+        assertThat(f.event(f.errorMarriage).state()).isEqualTo(EventState.ERROR);
     }
 
     @Test

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crvs", mixinStandardHelpOptions = true, version = "crvs-receiver 0.1.0",
         description = "CRVS Receiver: receives signed DCI vital-event notifications and applies them to the registry.",
         subcommands = {ServeCommand.class, DemoCommand.class, SendersCommand.class, EventsCommand.class,
-                UsersCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+                UsersCommand.class, PersonsCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
 public final class CrvsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,6 +31,10 @@ public final class CrvsCommand implements Runnable {
             if (e instanceof StoreUnavailableException) {
                 commandLine.getErr().println("error: database unavailable: " + e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                return CommandLine.ExitCode.SOFTWARE;
+            }
+            if (e instanceof IllegalStateException && e.getMessage() != null) {
+                commandLine.getErr().println("error: " + e.getMessage()); // e.g. the database is in use
                 return CommandLine.ExitCode.SOFTWARE;
             }
             if (e instanceof CliException) {

@@ -76,6 +76,28 @@ class OfflineCommandsTest {
                 .doesNotContain(ApiTokens.hash(token));
         assertThat(run("users", "add", "bob", "--role", "root").code()).isEqualTo(2);
 
+        Run person = run("persons", "add", "--given-name", "Orin", "--surname", "Placeholder", "--birth-date",
+                "1941-07-01", "--id", "UIN:U-0000000777", "--id", "BRN:B-1941-0000777");
+        assertThat(person.code()).as(person.err()).isZero();
+        assertThat(run("persons", "add", "--id", "UIN:U-0000000777").err()).contains("already belongs");
+        Path csv = dir.resolve("persons.csv");
+        try {
+            java.nio.file.Files.writeString(csv, "given_name,surname,birth_date,identifiers\n"
+                    + "Ada,Examplar,1996-04-02,UIN:U-101;MRN:M-9\n"
+                    + "Ben,Dummyson,2021-02-30,UIN:U-102\n"
+                    + "Zoë,Ñúñez,,UIN:U-103\n");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        Run imported = run("persons", "import", csv.toString());
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.out()).contains("added 2 persons, skipped 1");
+        assertThat(imported.err()).contains("line 3").contains("2021-02-30");
+        assertThat(run("persons", "show", "UIN:U-103").out()).contains("Zoë Ñúñez");
+        assertThat(run("persons", "show", "BRN:B-1941-0000777").out()).contains("1941-07-01")
+                .contains("UIN:U-0000000777");
+        assertThat(run("persons", "show", "UIN:U-102").code()).isEqualTo(1);
+
         EventId failed = seedFailedEvent();
         assertThat(run("events", "list", "--state", "error").out()).contains(failed.toString())
                 .contains("ambiguous_match");

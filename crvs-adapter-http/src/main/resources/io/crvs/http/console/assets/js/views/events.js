@@ -162,7 +162,8 @@ async function retryMatching(filter, button, slot) {
       return;
     }
     const result = await withProgress(button, 'Retrying…', () => api('POST', '/events/retry',
-      { body: Object.assign({}, criteria, reason ? { reason } : {}) }));
+      { body: Object.assign({}, criteria, reason ? { reason } : {},
+        Object.keys(criteria).length === 0 ? { all: true } : {}) }));
     show(slot, 'progress', `${result.retried} event${result.retried === 1 ? ' was' : 's were'} put back in the queue. `
       + 'Waiting for the receiver to process them…');
     await waitForQueue(criteria);
