@@ -13,6 +13,8 @@ import io.crvs.core.service.RetryEventService;
 import io.crvs.core.spi.HandlerRegistry;
 import io.crvs.http.admin.AdminApi;
 import io.crvs.http.admin.AdminPorts;
+import io.crvs.http.admin.CrvsAdminPorts;
+import io.crvs.http.admin.ReconcileJobs;
 import io.crvs.http.keys.JwksKeyFetcher;
 import io.crvs.http.keys.KeySettings;
 import io.crvs.http.keys.SenderKeyCache;
@@ -46,24 +48,25 @@ public final class CrvsApplication implements AutoCloseable {
     private final WorkerPool workers;
     private final ExecutorService keyRefresh;
     private final int port;
+    private final Outbound outbound;
+    private final ExecutorService reconcileRuns;
 
     private CrvsApplication(Components components, DciHttpServer http, WorkerPool workers,
-                            ExecutorService keyRefresh, int port) {
+                            ExecutorService keyRefresh, int port, Outbound outbound, ExecutorService reconcileRuns) {
         this.components = components;
         this.http = http;
         this.workers = workers;
         this.keyRefresh = keyRefresh;
         this.port = port;
+        this.outbound = outbound;
+        this.reconcileRuns = reconcileRuns;
     }
 
     /** Starts everything: database, HTTP server, workers. */
     public static CrvsApplication start(CrvsConfig config, InstantSource clock) {
         Components c = Components.open(config, clock);
-        ExecutorService keyRefresh = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "crvs-jwks-refresh");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService keyRefresh = daemonThread("crvs-jwks-refresh");
+        ExecutorService reconcileRuns = daemonThread("crvs-reconcile");
         try {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new QueueMetrics(c.events(), clock, metrics);
@@ -75,6 +78,7 @@ public final class CrvsApplication implements AutoCloseable {
                     metrics, c.senders(), clock), c.senders(), keySettings, clock, keyRefresh);
             var verifier = new ProfileSignatureVerifier(keys,
                     new SignatureSettings(security.futureSkew(), security.maxValidity()));
+            Outbound outbound = Outbound.create(config, c, verifier, true, System.getenv());
             var workersConfig = config.workers();
             var processing = new ProcessDueEventsService(c.events(), c.partners(), c.transactions(),
                     c.handlers(), workersConfig.retry(), workersConfig.lease(), clock, RandomGenerator.getDefault(),
@@ -87,8 +91,13 @@ public final class CrvsApplication implements AutoCloseable {
                             verifier))
                     .clock(clock)
                     .observer(new ReceiveMetrics(metrics))
+                    .ownJwks(outbound.keys()::publishedJwks)
+                    .callbacks(outbound.client().callbackListener(outbound.callbacks()))
                     .mount(AdminApi.PREFIX, new AdminApi(new AdminPorts(c.events(), new RetryEventService(c.events(),
-                            c.transactions(), clock), c.senders(), c.partners(), c.users(), keys::fetchNow, clock)))
+                            c.transactions(), clock), c.senders(), c.partners(), c.users(), keys::fetchNow, clock),
+                            new CrvsAdminPorts(outbound.lookups(), outbound.subscriptions(),
+                                    new ReconcileJobs(outbound.reconcile(), reconcileRuns, clock,
+                                            config.outbound().reconcileBatch()))))
                     .mount("/metrics", new TextResourceHandler(() -> new TextResourceHandler.Answer(200,
                             "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())))
                     .mount("/ready", new TextResourceHandler(() -> ready(c.database().readiness())))
@@ -100,9 +109,12 @@ public final class CrvsApplication implements AutoCloseable {
             workers.start();
             LOG.info("CRVS receiver listening on http://{}:{}{}/notify (aliases {}), {}", h.host(), port,
                     h.basePath(), h.aliases(), c.database().toString());
-            return new CrvsApplication(c, http, workers, keyRefresh, port);
+            LOG.info("outbound: CRVS {} configured, keys in {}", outbound.client().crvsIds(),
+                    outbound.keys().directory());
+            return new CrvsApplication(c, http, workers, keyRefresh, port, outbound, reconcileRuns);
         } catch (RuntimeException e) {
             keyRefresh.shutdownNow();
+            reconcileRuns.shutdownNow();
             c.close();
             throw e;
         }
@@ -117,12 +129,18 @@ public final class CrvsApplication implements AutoCloseable {
         return components;
     }
 
+    /** Our keys, the CRVS client and the outbound use cases. */
+    public Outbound outbound() {
+        return outbound;
+    }
+
     @Override
     public void close() {
         LOG.info("shutting down: no new requests, finishing in-flight work");
         http.stop();
         workers.close();
         keyRefresh.shutdownNow();
+        reconcileRuns.shutdownNow();
         components.close();
     }
 
@@ -130,6 +148,14 @@ public final class CrvsApplication implements AutoCloseable {
         String body = "{\"status\":\"" + (r.ready() ? "READY" : "NOT_READY") + "\",\"database\":\""
                 + r.detail().replace("\\", "\\\\").replace("\"", "'") + "\"}";
         return new TextResourceHandler.Answer(r.ready() ? 200 : 503, "application/json", body);
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -31,7 +31,6 @@ import java.util.Set;
  */
 final class CrvsEndpoints {
 
-    static final int DEFAULT_BATCH = 50;
     private static final Set<String> SEARCH_FIELDS = Set.of("crvs", "identifier", "conditions", "event_type", "page",
             "page_size");
     private static final Set<String> SUBSCRIBE_FIELDS = Set.of("crvs", "event_type", "identifier", "conditions");
@@ -134,7 +133,7 @@ final class CrvsEndpoints {
 
     private ApiResponse reconcile(ApiCall call) throws IOException {
         JsonBody body = call.body(false, Set.of("crvs", "batch_size"));
-        int batch = body.integer("batch_size", 1, ReconcileCommand.MAX_BATCH).orElse(DEFAULT_BATCH);
+        int batch = body.integer("batch_size", 1, ReconcileCommand.MAX_BATCH).orElse(ports.reconcile().defaultBatchSize());
         String crvs = resolved(body.text("crvs").orElse(null));
         if (crvs == null || !ports.lookups().crvsIds().contains(crvs)) {
             throw crvs == null && ports.lookups().crvsIds().size() > 1

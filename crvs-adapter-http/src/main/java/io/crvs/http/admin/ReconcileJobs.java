@@ -49,13 +49,26 @@ public final class ReconcileJobs {
     private final ReconcileUseCase reconcile;
     private final Executor executor;
     private final InstantSource clock;
+    private final int defaultBatchSize;
     private Run latest;
 
-    /** @param executor runs the reconciliation (one thread is enough) */
-    public ReconcileJobs(ReconcileUseCase reconcile, Executor executor, InstantSource clock) {
+    /**
+     * @param executor         runs the reconciliation (one thread is enough)
+     * @param defaultBatchSize persons per request when the caller names none
+     */
+    public ReconcileJobs(ReconcileUseCase reconcile, Executor executor, InstantSource clock, int defaultBatchSize) {
         this.reconcile = Objects.requireNonNull(reconcile, "reconcile");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (defaultBatchSize < 1 || defaultBatchSize > ReconcileCommand.MAX_BATCH) {
+            throw new IllegalArgumentException("batch size must be between 1 and " + ReconcileCommand.MAX_BATCH);
+        }
+        this.defaultBatchSize = defaultBatchSize;
+    }
+
+    /** Persons per request when the caller names none. */
+    public int defaultBatchSize() {
+        return defaultBatchSize;
     }
 
     /**

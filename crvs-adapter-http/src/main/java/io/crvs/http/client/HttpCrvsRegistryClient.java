@@ -143,7 +143,7 @@ public final class HttpCrvsRegistryClient implements CrvsRegistryClient {
                                       ObjectNode message, Instant now) {
         ObjectNode header = OutboundEnvelopes.header("search", settings, to, null, refs.size(), now);
         CrvsAnswer answer = CrvsAnswer.of(to.crvsId(), posters.get(to.crvsId()).post(to.paths().syncSearch(),
-                signer.sign(to.profile(), header, message, now)));
+                signer.sign(to.crvsId(), to.profile(), header, message, now)));
         if (answer instanceof CrvsAnswer.Refusal r) {
             throw r.toException(to.crvsId());
         }
@@ -190,7 +190,7 @@ public final class HttpCrvsRegistryClient implements CrvsRegistryClient {
         PendingSearches.Pending waiting = pending.register(to.crvsId(), txn, refs);
         try {
             CrvsAnswer answer = CrvsAnswer.of(to.crvsId(), posters.get(to.crvsId()).post(to.paths().search(),
-                    signer.sign(to.profile(), header, message, now)));
+                    signer.sign(to.crvsId(), to.profile(), header, message, now)));
             if (answer instanceof CrvsAnswer.Refusal r) {
                 throw r.toException(to.crvsId());
             }
@@ -227,7 +227,7 @@ public final class HttpCrvsRegistryClient implements CrvsRegistryClient {
 
     private String acknowledged(CrvsEndpoint to, String path, ObjectNode header, ObjectNode message, Instant now) {
         CrvsAnswer answer = CrvsAnswer.of(to.crvsId(), posters.get(to.crvsId()).post(path,
-                signer.sign(to.profile(), header, message, now)));
+                signer.sign(to.crvsId(), to.profile(), header, message, now)));
         if (answer instanceof CrvsAnswer.Refusal r) {
             throw r.toException(to.crvsId());
         }

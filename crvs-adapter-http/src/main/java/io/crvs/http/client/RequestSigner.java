@@ -7,6 +7,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 import io.crvs.core.domain.SignatureProfile;
+import io.crvs.core.port.out.CrvsCallException;
+import io.crvs.http.keystore.KeyStoreException;
 import io.crvs.http.envelope.EnvelopeJson;
 import io.crvs.http.signing.CavageSigner;
 import io.crvs.http.signing.Ed25519SigningKey;
@@ -37,8 +39,15 @@ final class RequestSigner {
         this.validity = validity;
     }
 
-    byte[] sign(SignatureProfile profile, ObjectNode header, JsonNode message, Instant now) {
-        Ed25519SigningKey key = keys.get();
+    /** @throws CrvsCallException {@code NOT_SUPPORTED} when there is no key to sign with */
+    byte[] sign(String crvsId, SignatureProfile profile, ObjectNode header, JsonNode message, Instant now) {
+        Ed25519SigningKey key;
+        try {
+            key = keys.get();
+        } catch (KeyStoreException e) {
+            throw new CrvsCallException(CrvsCallException.Failure.NOT_SUPPORTED, crvsId, null,
+                    "cannot sign a request to CRVS " + crvsId + ": " + e.getMessage(), e);
+        }
         ObjectNode envelope;
         if (profile == SignatureProfile.JWS_COMPACT) {
             envelope = EnvelopeJson.MAPPER.createObjectNode();

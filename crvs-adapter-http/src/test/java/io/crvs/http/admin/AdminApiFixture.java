@@ -140,7 +140,7 @@ final class AdminApiFixture implements AutoCloseable {
         CrvsAdminPorts crvsPorts = new CrvsAdminPorts(new CrvsService(crvs),
                 new SubscriptionService(crvs, subscriptions, events, crvsTx, clock, () -> "id-" + ids.incrementAndGet()),
                 reconcileJobs = new ReconcileJobs(new ReconcileService(persons, crvs, events, crvsTx, clock,
-                        () -> "run-" + ids.incrementAndGet()), Runnable::run, clock));
+                        () -> "run-" + ids.incrementAndGet()), Runnable::run, clock, 50));
         api = new AdminApi(ports, crvsPorts);
         seed();
         server = Undertow.builder().addHttpListener(0, "127.0.0.1")
