@@ -73,8 +73,11 @@ public record Outbound(OwnKeyStore keys, HttpCrvsRegistryClient client, CrvsServ
     /** For the command line: verifies answers with a key cache of its own (fetches are recorded as usual). */
     public static Outbound forCommandLine(CrvsConfig config, Components c) {
         var security = config.security();
-        KeySettings keySettings = KeySettings.defaults().withFetchCooldown(security.jwksCooldown())
-                .withMaxStaleness(security.jwksMaxStaleness());
+        java.time.Duration ttl = security.jwksTtl();
+        java.time.Duration ahead = KeySettings.DEFAULT_REFRESH_AHEAD.compareTo(ttl.dividedBy(2)) <= 0
+                ? KeySettings.DEFAULT_REFRESH_AHEAD : ttl.dividedBy(2);
+        KeySettings keySettings = KeySettings.defaults().withTtl(ttl, ahead)
+                .withFetchCooldown(security.jwksCooldown()).withMaxStaleness(security.jwksMaxStaleness());
         SenderKeyCache cache = new SenderKeyCache(new JwksKeyFetcher(keySettings, c.clock()), c.senders(),
                 keySettings, c.clock(), Runnable::run);
         return create(config, c, new ProfileSignatureVerifier(cache, new SignatureSettings(security.futureSkew(),
