@@ -13,6 +13,8 @@ import io.crvs.core.service.RetryEventService;
 import io.crvs.core.spi.HandlerRegistry;
 import io.crvs.http.admin.AdminApi;
 import io.crvs.http.admin.AdminPorts;
+import io.crvs.http.admin.CrvsAdminPorts;
+import io.crvs.http.admin.ReconcileJobs;
 import io.crvs.http.console.ConsoleHandler;
 import io.crvs.http.keys.JwksKeyFetcher;
 import io.crvs.http.keys.KeySettings;
@@ -47,11 +49,13 @@ public final class CrvsApplication implements AutoCloseable {
     private final Components components;
     private final Deque<AutoCloseable> resources;
     private final int port;
+    private final Outbound outbound;
 
-    private CrvsApplication(Components components, Deque<AutoCloseable> resources, int port) {
+    private CrvsApplication(Components components, Deque<AutoCloseable> resources, int port, Outbound outbound) {
         this.components = components;
         this.resources = resources;
         this.port = port;
+        this.outbound = outbound;
     }
 
     /** Starts everything: database, HTTP server, workers. */
@@ -63,12 +67,10 @@ public final class CrvsApplication implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         resources.push(c);
         try {
-            ExecutorService keyRefresh = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "crvs-jwks-refresh");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService keyRefresh = daemonThread("crvs-jwks-refresh");
             resources.push(keyRefresh::shutdownNow);
+            ExecutorService reconcileRuns = daemonThread("crvs-reconcile");
+            resources.push(reconcileRuns::shutdownNow);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             resources.push(new QueueMetrics(c.events(), clock, metrics));
             var security = config.security();
@@ -79,6 +81,7 @@ public final class CrvsApplication implements AutoCloseable {
                     metrics, c.senders(), clock), c.senders(), keySettings, clock, keyRefresh);
             var verifier = new ProfileSignatureVerifier(keys,
                     new SignatureSettings(security.futureSkew(), security.maxValidity()));
+            Outbound outbound = Outbound.create(config, c, verifier, true, System.getenv());
             var workersConfig = config.workers();
             var processing = new ProcessDueEventsService(c.events(), c.partners(), c.transactions(),
                     c.handlers(), workersConfig.retry(), workersConfig.lease(), clock, RandomGenerator.getDefault(),
@@ -90,8 +93,13 @@ public final class CrvsApplication implements AutoCloseable {
                             verifier))
                     .clock(clock)
                     .observer(new ReceiveMetrics(metrics))
+                    .ownJwks(outbound.keys()::publishedJwks)
+                    .callbacks(outbound.client().callbackListener(outbound.callbacks()))
                     .mount(AdminApi.PREFIX, new AdminApi(new AdminPorts(c.events(), new RetryEventService(c.events(),
-                            c.transactions(), clock), c.senders(), c.partners(), c.users(), keys::fetchNow, clock)))
+                            c.transactions(), clock), c.senders(), c.partners(), c.users(), keys::fetchNow, clock),
+                            new CrvsAdminPorts(outbound.lookups(), outbound.subscriptions(),
+                                    new ReconcileJobs(outbound.reconcile(), reconcileRuns, clock,
+                                            config.outbound().reconcileBatch()))))
                     .mount(ConsoleHandler.PREFIX, new ConsoleHandler())
                     .mount("/metrics", new TextResourceHandler(() -> new TextResourceHandler.Answer(200,
                             "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())))
@@ -106,7 +114,9 @@ public final class CrvsApplication implements AutoCloseable {
             workers.start();
             LOG.info("CRVS receiver listening on http://{}:{}{}/notify (aliases {}), {}", h.host(), port,
                     h.basePath(), h.aliases(), c.database().toString());
-            return new CrvsApplication(c, resources, port);
+            LOG.info("outbound: CRVS {} configured, keys in {}", outbound.client().crvsIds(),
+                    outbound.keys().directory());
+            return new CrvsApplication(c, resources, port, outbound);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -120,6 +130,11 @@ public final class CrvsApplication implements AutoCloseable {
 
     public Components components() {
         return components;
+    }
+
+    /** Our keys, the CRVS client and the outbound use cases. */
+    public Outbound outbound() {
+        return outbound;
     }
 
     /** Stops accepting requests, lets the workers finish their batch, then closes the rest, the database last. */
@@ -146,6 +161,14 @@ public final class CrvsApplication implements AutoCloseable {
         String body = r.ready() ? "{\"status\":\"READY\"}" : "{\"status\":\"NOT_READY\",\"reason\":\""
                 + r.detail().replace("\\", "\\\\").replace("\"", "'") + "\"}";
         return new TextResourceHandler.Answer(r.ready() ? 200 : 503, "application/json", body);
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static Duration min(Duration a, Duration b) {

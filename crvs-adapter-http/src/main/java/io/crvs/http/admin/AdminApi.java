@@ -35,6 +35,15 @@ public final class AdminApi implements HttpHandler {
     private final InstantSource clock;
 
     public AdminApi(AdminPorts ports) {
+        this(ports, null);
+    }
+
+    /**
+     * With the CRVS routes ({@code /crvs/…}, {@code /subscriptions}, {@code /reconcile}) when {@code crvs} is given.
+     *
+     * @param crvs the outbound client's use cases, or {@code null} for none of those routes
+     */
+    public AdminApi(AdminPorts ports, CrvsAdminPorts crvs) {
         this.authenticator = new BearerAuthenticator(ports.users());
         this.clock = ports.clock();
         AdminAudit audit = new AdminAudit(ports.events());
@@ -43,6 +52,9 @@ public final class AdminApi implements HttpHandler {
         new EventEndpoints(ports.events(), ports.retries(), audit).register(routes);
         new SenderEndpoints(ports.senders(), ports.keyFetch(), audit).register(routes);
         new PersonEndpoints(ports.persons()).register(routes);
+        if (crvs != null) {
+            new CrvsEndpoints(crvs).register(routes);
+        }
         this.router = routes.build();
     }
 

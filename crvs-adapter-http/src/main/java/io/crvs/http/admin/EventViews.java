@@ -134,7 +134,7 @@ final class EventViews {
         }
     }
 
-    private static ObjectNode person(CrvsPersonRecord p) {
+    static ObjectNode person(CrvsPersonRecord p) {
         ObjectNode node = ApiJson.object();
         node.set("identifiers", identifiers(p.identifiers()));
         if (p.name() == null) {

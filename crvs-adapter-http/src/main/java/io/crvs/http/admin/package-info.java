@@ -25,6 +25,26 @@
  * GET    /persons/{id}                user   a registry person
  * GET    /persons?identifier=TYPE:VALUE user every person carrying that identifier
  * </pre>
+ * With the outbound CRVS client ({@link io.crvs.http.admin.CrvsAdminPorts}); {@code crvs} may be left out when one
+ * CRVS is configured:
+ * <pre>
+ * GET    /crvs                        user   the configured CRVS
+ * GET    /crvs/verify-birth?identifier=BRN:…|UIN:…&amp;crvs=
+ *                                     user   found (the CRVS's record), not_found or ambiguous
+ * GET    /crvs/check-death?identifier=UIN:…&amp;crvs=
+ *                                     user   deceased (with death_date), not_deceased, not_found or ambiguous
+ * POST   /crvs/search                 user   {"crvs"?, "identifier" | "conditions":["birth_date>=2020-01-01"],
+ *                                            "event_type"?, "page"?, "page_size"?} → records, page, total_count
+ * GET    /subscriptions?crvs=         user   our subscriptions, newest first
+ * GET    /subscriptions/{id}          user   one subscription
+ * POST   /subscriptions               admin  {"crvs"?, "event_type", "identifier" | "conditions"?} → 201 (pending
+ *                                            until the CRVS's on-subscribe brings the code)
+ * POST   /subscriptions/{id}/unsubscribe admin → the subscription, unsubscribing (409 unless active)
+ * GET    /reconcile                   user   the latest reconciliation run and its progress
+ * POST   /reconcile                   admin  {"crvs"?, "batch_size"?} → 202, runs in the background (409 if one runs)
+ * </pre>
+ * CRVS failures answer {@code crvs_unavailable} (502), {@code crvs_rejected} (502, the CRVS's code in the message),
+ * {@code crvs_untrusted} (502) or {@code crvs_timeout} (504).
  * There is no route that deletes or edits an event: events are the audit log. Sender ids containing {@code /}
  * are sent as {@code %2F}.
  */

@@ -100,6 +100,7 @@ public final class DciHttpServer implements AutoCloseable {
         private Supplier<String> ownJwks = () -> EMPTY_JWKS;
         private ReceiveObserver observer = ReceiveObserver.NONE;
         private Supplier<String> correlationIds = () -> UUID.randomUUID().toString();
+        private CallbackListener callbacks = CallbackListener.NONE;
         private final Map<String, HttpHandler> mounts = new LinkedHashMap<>();
 
         private Builder(DciServerConfig config, ReceiverPorts ports) {
@@ -122,6 +123,12 @@ public final class DciHttpServer implements AutoCloseable {
         /** The metrics hook (default: none). */
         public Builder observer(ReceiveObserver value) {
             this.observer = Objects.requireNonNull(value, "observer");
+            return this;
+        }
+
+        /** Told about each new verified callback ({@code on-search}, …) before it is stored (default: none). */
+        public Builder callbacks(CallbackListener value) {
+            this.callbacks = Objects.requireNonNull(value, "callbacks");
             return this;
         }
 
@@ -150,7 +157,8 @@ public final class DciHttpServer implements AutoCloseable {
         }
 
         public DciHttpServer build() {
-            InboundMessageProcessor processor = new InboundMessageProcessor(ports, clock, correlationIds, observer);
+            InboundMessageProcessor processor = new InboundMessageProcessor(ports, clock, correlationIds, observer,
+                    callbacks);
             HttpHandler routes = DciRoutes.build(config, processor, clock, ownJwks);
             if (!mounts.isEmpty()) {
                 PathHandler paths = new PathHandler(routes);

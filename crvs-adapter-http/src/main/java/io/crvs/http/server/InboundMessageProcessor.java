@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * The receive order for one DCI POST, independent of HTTP: parse the kept raw bytes → validate the header →
  * {@code header.action} must match the endpoint → sender registered, active and signature valid → duplicate
  * delivery check (after the signature, so forged ids cannot poison it) → read the notify events (the whole
- * message, before anything is stored) → store through the use case. Callbacks are stored with no events.
+ * message, before anything is stored) → store through the use case. Callbacks are handed to the
+ * {@link CallbackListener}, then stored with no events.
  *
  * <p>Any refusal is thrown ({@link DciRejection}, {@link io.crvs.http.codec.EnvelopeFormatException}, the
  * core's unavailability exceptions) before anything is stored. Thread-safe.
@@ -34,14 +35,22 @@ public final class InboundMessageProcessor {
     private final InstantSource clock;
     private final Supplier<String> correlationIds;
     private final ReceiveObserver observer;
+    private final CallbackListener callbacks;
 
     public InboundMessageProcessor(ReceiverPorts ports, InstantSource clock, Supplier<String> correlationIds,
                                    ReceiveObserver observer) {
+        this(ports, clock, correlationIds, observer, CallbackListener.NONE);
+    }
+
+    /** @param callbacks told about each new verified callback before it is stored */
+    public InboundMessageProcessor(ReceiverPorts ports, InstantSource clock, Supplier<String> correlationIds,
+                                   ReceiveObserver observer, CallbackListener callbacks) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.authenticator = new SenderAuthenticator(ports.senders(), ports.verifier());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.correlationIds = Objects.requireNonNull(correlationIds, "correlationIds");
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
     }
 
     /**
@@ -66,6 +75,9 @@ public final class InboundMessageProcessor {
             return first.get().correlationId();
         }
         List<NewVitalEvent> events = route.carriesEvents() ? readEvents(inbound) : List.of();
+        if (!route.carriesEvents()) {
+            callbacks.received(route, sender, inbound);
+        }
         ReceivedMessage message = new ReceivedMessage(sender.senderId(), messageId, route.action(),
                 inbound.transactionId(), correlationIds.get(), sender.profile(), body, now);
         StoreResult result = ports.receiver().receive(new ReceiveNotificationCommand(message, events));

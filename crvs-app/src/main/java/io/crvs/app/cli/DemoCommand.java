@@ -62,6 +62,7 @@ public final class DemoCommand implements Runnable {
         Map<Setting, String> o = new EnumMap<>(Setting.class);
         o.put(Setting.DB_URL, "");
         o.put(Setting.DB_DATA_DIR, demoDir.resolve("postgres").toString());
+        o.put(Setting.KEYS_DIR, demoDir.resolve("keys").toString());
         o.put(Setting.HTTP_PORT, Integer.toString(port));
         o.put(Setting.RETRY_INITIAL, "PT1S");
         o.put(Setting.RETRY_MAX, "PT2S");

@@ -88,7 +88,15 @@ public final class ConfigLoader {
         CrvsConfig.Security security = new CrvsConfig.Security(duration(Setting.SIG_FUTURE_SKEW),
                 duration(Setting.SIG_MAX_VALIDITY), duration(Setting.JWKS_TTL), duration(Setting.JWKS_COOLDOWN),
                 duration(Setting.JWKS_MAX_STALENESS));
-        return new CrvsConfig(http, db, workers, security, str(Setting.LOG_LEVEL).toLowerCase(java.util.Locale.ROOT));
+        String crvsFile = str(Setting.OUTBOUND_FILE);
+        String callback = str(Setting.OUTBOUND_CALLBACK_URL);
+        CrvsConfig.Outbound outbound = new CrvsConfig.Outbound(str(Setting.DCI_SENDER_ID),
+                Path.of(str(Setting.KEYS_DIR)), duration(Setting.KEYS_OVERLAP),
+                crvsFile.isEmpty() ? null : Path.of(crvsFile), callback.isEmpty() ? null : uri(Setting.OUTBOUND_CALLBACK_URL),
+                duration(Setting.OUTBOUND_ASYNC_TIMEOUT), duration(Setting.OUTBOUND_SIGNATURE_VALIDITY),
+                integer(Setting.RECONCILE_BATCH));
+        return new CrvsConfig(http, db, workers, security, str(Setting.LOG_LEVEL).toLowerCase(java.util.Locale.ROOT),
+                outbound);
     }
 
     private String str(Setting s) {
@@ -109,6 +117,14 @@ public final class ConfigLoader {
 
     private Duration duration(Setting s) {
         return wrap(s, () -> Duration.parse(str(s)));
+    }
+
+    private java.net.URI uri(Setting s) {
+        try {
+            return new java.net.URI(str(s));
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidInputException("setting " + s.key() + " (" + s.env() + "): not a URL: " + e.getMessage());
+        }
     }
 
     private static <T> T wrap(Setting s, java.util.function.Supplier<T> parse) {

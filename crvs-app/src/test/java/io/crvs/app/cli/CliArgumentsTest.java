@@ -41,7 +41,8 @@ class CliArgumentsTest {
     void help_listsTheCommands() {
         Run r = run("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("serve", "demo", "senders", "events", "users", "db");
+        assertThat(r.out()).contains("serve", "demo", "senders", "events", "users", "db", "keys", "verify-birth",
+                "check-death", "subscriptions", "reconcile");
     }
 
     @Test
@@ -82,5 +83,16 @@ class CliArgumentsTest {
         Run r = run("events", "show", "abc");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("abc");
+    }
+
+    @Test
+    void outboundCommands_needTheirArguments() {
+        assertThat(run("verify-birth").code()).isEqualTo(2);
+        assertThat(run("check-death").code()).isEqualTo(2);
+        Run add = run("subscriptions", "add");
+        assertThat(add.code()).isEqualTo(2);
+        assertThat(add.err()).contains("--event-type");
+        assertThat(run("subscriptions", "remove").code()).isEqualTo(2);
+        assertThat(run("reconcile", "--batch-size", "many").code()).isEqualTo(2);
     }
 }

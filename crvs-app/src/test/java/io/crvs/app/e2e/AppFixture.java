@@ -27,6 +27,7 @@ final class AppFixture {
         Map<Setting, String> o = new EnumMap<>(Setting.class);
         o.put(Setting.DB_URL, "");
         o.put(Setting.DB_DATA_DIR, dataDir.toString());
+        o.put(Setting.KEYS_DIR, dataDir.resolveSibling(dataDir.getFileName() + "-keys").toString());
         o.put(Setting.HTTP_PORT, "0");
         o.put(Setting.WORKERS, Integer.toString(workers));
         o.put(Setting.WORKERS_POLL, "PT0.05S");
