@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crvs users …}: the admin API's users and their bearer tokens (only hashes are stored). */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage admin API users and tokens.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class})
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Deactivate.class})
 public final class UsersCommand {
 
     private UsersCommand() {
@@ -41,6 +41,23 @@ public final class UsersCommand {
                     c.clock().instant()));
             out().println("user " + name + " (" + r.code() + ") saved. Token (shown once, keep it secret):");
             out().println(token);
+        }
+    }
+
+    @Command(name = "deactivate", mixinStandardHelpOptions = true,
+            description = "Refuse a user's token from now on (the user stays listed; `users add` gives a new token).")
+    static final class Deactivate extends OfflineCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        void run(Components c) {
+            ApiUser u = c.users().list().stream().filter(x -> x.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new CliException("no user " + name, 1));
+            c.users().save(new ApiUser(u.name(), u.role(), u.tokenHash(), u.createdAt(), false));
+            c.events().audit(new AuditEntry(null, "user_deactivate", null, null, "cli", "user " + name,
+                    c.clock().instant()));
+            out().println("user " + name + " deactivated");
         }
     }
 

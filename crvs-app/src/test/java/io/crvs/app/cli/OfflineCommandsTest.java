@@ -75,6 +75,9 @@ class OfflineCommandsTest {
         assertThat(run("users", "list").out()).contains("alice").contains("admin").doesNotContain(token)
                 .doesNotContain(ApiTokens.hash(token));
         assertThat(run("users", "add", "bob", "--role", "root").code()).isEqualTo(2);
+        assertThat(run("users", "deactivate", "alice").code()).isZero();
+        assertThat(run("users", "list").out()).containsPattern("alice\\s+admin\\s+false");
+        assertThat(run("users", "deactivate", "nobody").err()).contains("no user nobody");
 
         Run person = run("persons", "add", "--given-name", "Orin", "--surname", "Placeholder", "--birth-date",
                 "1941-07-01", "--id", "UIN:U-0000000777", "--id", "BRN:B-1941-0000777");
