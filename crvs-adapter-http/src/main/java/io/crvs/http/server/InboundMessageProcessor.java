@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The receive order for one DCI POST, independent of HTTP: parse the kept raw bytes → validate the header →
@@ -29,6 +31,8 @@ import java.util.function.Supplier;
  * core's unavailability exceptions) before anything is stored. Thread-safe.
  */
 public final class InboundMessageProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundMessageProcessor.class);
 
     private final ReceiverPorts ports;
     private final SenderAuthenticator authenticator;
@@ -84,7 +88,15 @@ public final class InboundMessageProcessor {
         if (result instanceof StoreResult.DuplicateMessage) {
             observer.duplicate(route.action(), sender.senderId());
         } else {
-            observer.received(route.action(), sender.senderId(), events.size());
+            long repeated = ((StoreResult.Stored) result).events().stream().filter(StoreResult.StoredItem::duplicate)
+                    .count();
+            observer.received(route.action(), sender.senderId(), events.size() - (int) repeated);
+            if (repeated > 0) {
+                // the sender reused reference ids it had already delivered: the first delivery stands
+                LOG.warn("message {} of sender {}: {} of its {} events repeat reference ids already stored and were"
+                        + " not stored again", SafeText.quote(messageId), sender.senderId(), repeated, events.size());
+                observer.repeatedEvents(route.action(), sender.senderId(), (int) repeated);
+            }
         }
         return result.correlationId();
     }
