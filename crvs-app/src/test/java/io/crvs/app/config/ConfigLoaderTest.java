@@ -56,6 +56,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void valueRefusedByItsGroup_namesTheGroupOfSettings() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("CRVS_HTTP_BODY_LIMIT", "10"), Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("settings http.*: ")
+                .hasMessageContaining("body limit");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("CRVS_RETRY_JITTER", "2"), Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("settings retry.*: ")
+                .hasMessageContaining("jitter");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("CRVS_WORKERS_LEASE", "PT0.1S"), Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("settings workers.*: ");
+    }
+
+    @Test
     void unknownKeyInFile_isRefused() throws Exception {
         Path file = dir.resolve("crvs.properties");
         Files.writeString(file, "http.prot=9000\n");
