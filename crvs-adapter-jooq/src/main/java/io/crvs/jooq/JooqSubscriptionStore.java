@@ -76,8 +76,13 @@ public final class JooqSubscriptionStore implements SubscriptionStore {
                 .orderBy(CRVS_SUBSCRIPTION.CREATED_AT.desc(), CRVS_SUBSCRIPTION.ID).fetch(SubscriptionRows::subscription));
     }
 
+    /**
+     * The row, locked until the caller's unit of work ends: subscriptions are read, changed and written back
+     * (the acknowledgement of a subscribe and the CRVS's on-subscribe callback may race), so a second reader waits
+     * for the first writer instead of overwriting its change with a stale copy.
+     */
     private Optional<Subscription> first(Condition which) {
-        return tx.call(ctx -> ctx.selectFrom(CRVS_SUBSCRIPTION).where(which).fetchOptional()
+        return tx.call(ctx -> ctx.selectFrom(CRVS_SUBSCRIPTION).where(which).forUpdate().fetchOptional()
                 .map(SubscriptionRows::subscription));
     }
 }

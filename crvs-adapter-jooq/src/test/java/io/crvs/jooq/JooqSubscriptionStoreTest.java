@@ -56,6 +56,47 @@ class JooqSubscriptionStoreTest extends AbstractSubscriptionStoreContract {
         assertThat(subscriptions.find(other.id())).contains(saved);
     }
 
+    /**
+     * The acknowledgement of a subscribe reads the subscription, then the CRVS's on-subscribe callback confirms it
+     * before the acknowledgement is written: the confirmation must not be lost (the second reader waits).
+     */
+    @Test
+    void concurrentReadModifyWrite_loosesNoChange() throws Exception {
+        Instant t = Instant.parse("2026-02-01T10:00:00Z");
+        Subscription pending = subscriptions.save(Subscription.pending(TestEvents.unique("s"), TestEvents.unique(
+                "crvs"), VitalEventType.DEATH, null, "t1", "a", t));
+        java.util.concurrent.CountDownLatch ackRead = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch callbackDone = new java.util.concurrent.CountDownLatch(1);
+        Thread callback = new Thread(() -> {
+            try {
+                ackRead.await();
+                transactions.run(() -> subscriptions.save(subscriptions.find(pending.id()).orElseThrow()
+                        .confirmed("CODE-1", t.plusSeconds(1))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                callbackDone.countDown();
+            }
+        });
+        callback.start();
+        transactions.run(() -> {
+            Subscription read = subscriptions.find(pending.id()).orElseThrow();
+            ackRead.countDown();
+            try {
+                // without the row lock the callback commits here; with it, it waits for this unit of work
+                callbackDone.await(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            subscriptions.save(read.acknowledged("corr-1", t.plusSeconds(2)));
+        });
+        callback.join(30_000);
+
+        Subscription end = subscriptions.find(pending.id()).orElseThrow();
+        assertThat(end.status()).isEqualTo(io.crvs.core.domain.SubscriptionStatus.ACTIVE);
+        assertThat(end.code()).isEqualTo("CODE-1");
+    }
+
     @Test
     void aNulCharacter_isRefusedOnWriteAndMatchesNothingOnRead() {
         Subscription s = Subscription.pending(TestEvents.unique("s"), TestEvents.unique("crvs"), VitalEventType.BIRTH,
