@@ -38,8 +38,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final FileChannel lockChannel;
     private final Path dataDirectory;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lockChannel, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lockChannel, Path dataDirectory,
+                                   String password) {
+        this.password = password;
         this.postgres = postgres;
         this.lockChannel = lockChannel;
         this.dataDirectory = dataDirectory;
@@ -64,8 +67,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             stopOrphanedServer(dir);
             String on = durable ? "on" : "off";
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgresSecret secret = EmbeddedPostgresSecret.forDataDirectory(dir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (!EmbeddedPostgresSecret.initialised(dir)) {
+                // initdb options (zonky passes "locale config" entries as --key=value): no trust, ever
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile",
+                        secret.file().toString());
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(dir)
+                    .setConnectConfig("password", secret.password())
+                    // our close() stops the server after the application is done with it, in order
+                    .setRegisterShutdownHook(false)
                     .setCleanDataDirectory(false)
                     .setServerConfig("fsync", on)
                     .setServerConfig("synchronous_commit", on)
@@ -74,13 +87,19 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(STARTUP_WAIT)
                     .setPort(port)
                     .start();
+            secret.enforce(dir, postgres.getJdbcUrl(USER, DATABASE), USER);
             LOG.info("embedded PostgreSQL started on port {}, data in {}", postgres.getPort(), dir);
-            return new EmbeddedPostgresServer(postgres, lock, dir);
+            return new EmbeddedPostgresServer(postgres, lock, dir, secret.password());
         } catch (IOException | RuntimeException e) {
             closeQuietly(lock);
             throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /** The superuser's password (from {@code <data dir>.secret}). */
+    String password() {
+        return password;
     }
 
     String jdbcUrl() {
@@ -121,7 +140,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             if (lock == null) {
                 channel.close();
                 throw new IllegalStateException("another receiver uses the database in " + dir + " (" + lockFile
-                        + " is locked)");
+                        + " is locked): stop it first, or while it runs use its admin API (/api) or console"
+                        + " (/console)");
             }
             return channel;
         } catch (IOException e) {

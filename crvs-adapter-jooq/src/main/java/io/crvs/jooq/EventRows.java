@@ -27,9 +27,6 @@ import org.jooq.Field;
  */
 final class EventRows {
 
-    /** Source of events stored from a notification. */
-    static final String SOURCE_NOTIFY = "notify";
-
     private EventRows() {
     }
 
@@ -53,14 +50,14 @@ final class EventRows {
     }
 
     /** A new event row: received, due at once (at the message's arrival). */
-    static VitalEventRecord newEvent(ReceivedMessage m, NewVitalEvent item) {
+    static VitalEventRecord newEvent(ReceivedMessage m, NewVitalEvent item, String source) {
         VitalEventRecord r = new VitalEventRecord();
         r.setSenderId(m.senderId());
         r.setMessageId(m.messageId());
         r.setItemIndex(item.itemIndex());
         r.setReferenceId(TextGuard.checked("reference_id", item.referenceId()));
         r.setTransactionId(m.transactionId());
-        r.setSource(SOURCE_NOTIFY);
+        r.setSource(source);
         r.setEventType(item.type().name());
         r.setRawEventType(TextGuard.checked("event type", item.rawEventType()));
         r.setEventDate(item.eventDate());

@@ -68,7 +68,12 @@ public final class JooqEventStore implements EventStore {
 
     @Override
     public StoreResult store(ReceivedMessage message, List<NewVitalEvent> events) {
-        MessageIntake intake = MessageIntake.of(message, events);
+        return store(message, events, SOURCE_NOTIFY);
+    }
+
+    @Override
+    public StoreResult store(ReceivedMessage message, List<NewVitalEvent> events, String source) {
+        MessageIntake intake = MessageIntake.of(message, events, source);
         return tx.call(intake::store);
     }
 

@@ -198,6 +198,22 @@ public final class JooqPartnerRepository implements PartnerRepository {
         }
     }
 
+    @Override
+    public List<RegistryPerson> findWithIdentifierType(IdentifierType type, PersonId after, int limit) {
+        Objects.requireNonNull(type, "type");
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be between 1 and 1000");
+        }
+        Condition carriesType = PERSON.ID.in(select(PERSON_IDENTIFIER.PERSON_ID).from(PERSON_IDENTIFIER)
+                .where(PERSON_IDENTIFIER.TYPE.eq(type.code())));
+        Condition page = after == null ? carriesType : carriesType.and(PERSON.ID.gt(after.value()));
+        return tx.call(ctx -> {
+            List<Long> ids = ctx.select(PERSON.ID).from(PERSON).where(page).orderBy(PERSON.ID).limit(limit)
+                    .fetch(PERSON.ID);
+            return ids.isEmpty() ? List.<RegistryPerson>of() : load(ctx, PERSON.ID.in(ids));
+        });
+    }
+
     /** Inserts the identifiers in order; throws on the first one another person already holds. */
     private static void insertIdentifiers(DSLContext ctx, long personId, List<Identifier> identifiers) {
         if (identifiers.isEmpty()) {

@@ -57,16 +57,22 @@ final class MessageIntake {
     private final ReceivedMessageRecord messageRow;
     private final List<VitalEventRecord> eventRows;
 
-    private MessageIntake(ReceivedMessage message, List<NewVitalEvent> items) {
+    private MessageIntake(ReceivedMessage message, List<NewVitalEvent> items, String source) {
         this.message = message;
         this.items = List.copyOf(items);
         this.messageRow = EventRows.newMessage(message);
-        this.eventRows = this.items.stream().map(e -> EventRows.newEvent(message, e)).toList();
+        this.eventRows = this.items.stream().map(e -> EventRows.newEvent(message, e, source)).toList();
     }
 
-    /** @throws io.crvs.core.domain.InvalidInputException when a value cannot be stored (a NUL character) */
-    static MessageIntake of(ReceivedMessage message, List<NewVitalEvent> items) {
-        return new MessageIntake(message, items);
+    /**
+     * @param source where the events come from ({@link EventStore#SOURCE_NOTIFY}, {@link EventStore#SOURCE_RECONCILE})
+     * @throws io.crvs.core.domain.InvalidInputException when a value cannot be stored (a NUL character)
+     */
+    static MessageIntake of(ReceivedMessage message, List<NewVitalEvent> items, String source) {
+        if (!EventStore.SOURCE_NOTIFY.equals(source) && !EventStore.SOURCE_RECONCILE.equals(source)) {
+            throw new IllegalArgumentException("unknown event source " + source);
+        }
+        return new MessageIntake(message, items, source);
     }
 
     static Condition messageKey(String senderId, String messageId) {

@@ -51,7 +51,7 @@ public final class PostgresDatabase implements Database {
         HikariDataSource pool = null;
         try {
             pool = server == null ? pool(config.url(), config.user(), config.password(), config)
-                    : pool(server.jdbcUrl(), EmbeddedPostgresServer.USER, null, config);
+                    : pool(server.jdbcUrl(), EmbeddedPostgresServer.USER, server.password(), config);
             PostgresDatabase db = new PostgresDatabase(server, pool, config.describe());
             int ran = db.migrate();
             LOG.info("{}: schema up to date ({} migrations applied now)", db.description, ran);
@@ -103,6 +103,8 @@ public final class PostgresDatabase implements Database {
         }
     }
 
+    private volatile boolean schemaValidated;
+
     @Override
     public Readiness readiness() {
         if (closed.get()) {
@@ -115,9 +117,14 @@ public final class PostgresDatabase implements Database {
         } catch (SQLException e) {
             return Readiness.notReady("the database cannot be reached");
         }
+        if (schemaValidated) {
+            return Readiness.ready(description + ", schema up to date");
+        }
         try {
             // Validation fails on a pending or unapplied migration and on an applied one that was changed since.
+            // Once it passed it is not repeated: only this process migrates, so probes stay cheap and quiet.
             ValidateResult schema = flyway.validateWithResult();
+            schemaValidated = schema.validationSuccessful;
             return schema.validationSuccessful ? Readiness.ready(description + ", schema up to date")
                     : Readiness.notReady("the schema does not match the migrations (pending or changed)");
         } catch (FlywayException e) {

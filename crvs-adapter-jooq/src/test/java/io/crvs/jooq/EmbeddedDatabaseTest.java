@@ -103,7 +103,7 @@ class EmbeddedDatabaseTest {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, true);
         int port = server.port();
         try (PostgresDatabase db = PostgresDatabase.start(DatabaseConfig.external(server.jdbcUrl(),
-                EmbeddedPostgresServer.USER, null).withConnectionTimeout(Duration.ofMillis(500)))) {
+                EmbeddedPostgresServer.USER, server.password()).withConnectionTimeout(Duration.ofMillis(500)))) {
             JooqTransactions tx = new JooqTransactions(db.dataSource());
             JooqEventStore events = new JooqEventStore(tx);
             var message = TestEvents.message(sender, NOW);

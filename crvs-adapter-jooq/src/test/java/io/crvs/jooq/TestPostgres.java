@@ -30,6 +30,7 @@ final class TestPostgres {
     static synchronized EmbeddedPostgresServer server() {
         if (server == null) {
             server = EmbeddedPostgresServer.start(targetDirectory().resolve("test-postgres"), false);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
             dropLeftoverDatabases();
         }
         return server;
@@ -39,8 +40,8 @@ final class TestPostgres {
     static PostgresDatabase freshDatabase() {
         String name = PREFIX + RUN + "_" + DATABASES.incrementAndGet();
         execute("create database " + name);
-        return PostgresDatabase.start(DatabaseConfig.external(jdbcUrl(name), EmbeddedPostgresServer.USER, null)
-                .withMaxPoolSize(8));
+        return PostgresDatabase.start(DatabaseConfig.external(jdbcUrl(name), EmbeddedPostgresServer.USER,
+                server().password()).withMaxPoolSize(8));
     }
 
     static String jdbcUrl(String database) {
@@ -55,7 +56,7 @@ final class TestPostgres {
     private static void dropLeftoverDatabases() {
         List<String> leftovers = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl(EmbeddedPostgresServer.DATABASE),
-                EmbeddedPostgresServer.USER, null);
+                EmbeddedPostgresServer.USER, server().password());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
             while (rs.next()) {
@@ -69,7 +70,7 @@ final class TestPostgres {
 
     private static void execute(String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl(EmbeddedPostgresServer.DATABASE),
-                EmbeddedPostgresServer.USER, null);
+                EmbeddedPostgresServer.USER, server().password());
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

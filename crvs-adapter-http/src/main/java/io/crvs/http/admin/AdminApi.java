@@ -35,14 +35,26 @@ public final class AdminApi implements HttpHandler {
     private final InstantSource clock;
 
     public AdminApi(AdminPorts ports) {
+        this(ports, null);
+    }
+
+    /**
+     * With the CRVS routes ({@code /crvs/…}, {@code /subscriptions}, {@code /reconcile}) when {@code crvs} is given.
+     *
+     * @param crvs the outbound client's use cases, or {@code null} for none of those routes
+     */
+    public AdminApi(AdminPorts ports, CrvsAdminPorts crvs) {
         this.authenticator = new BearerAuthenticator(ports.users());
         this.clock = ports.clock();
         AdminAudit audit = new AdminAudit(ports.events());
         Router.Builder routes = Router.builder();
-        new OverviewEndpoints(ports.events()).register(routes);
+        new OverviewEndpoints(ports.events(), ports.senders()).register(routes);
         new EventEndpoints(ports.events(), ports.retries(), audit).register(routes);
         new SenderEndpoints(ports.senders(), ports.keyFetch(), audit).register(routes);
         new PersonEndpoints(ports.persons()).register(routes);
+        if (crvs != null) {
+            new CrvsEndpoints(crvs).register(routes);
+        }
         this.router = routes.build();
     }
 

@@ -26,6 +26,14 @@ public enum ApiErrorCode {
     INTERNAL_ERROR("internal_error", 500),
     /** The sender's JWKS could not be fetched or used; the message says why. */
     KEY_FETCH_FAILED("key_fetch_failed", 502),
+    /** The CRVS could not be reached, answered 5xx, or answered something unreadable. */
+    CRVS_UNAVAILABLE("crvs_unavailable", 502),
+    /** The CRVS refused the request (an ERR acknowledgement, a 4xx, a {@code rjct}); the message has its code. */
+    CRVS_REJECTED("crvs_rejected", 502),
+    /** The CRVS's answer did not verify with its keys (or came from another sender): not used. */
+    CRVS_UNTRUSTED("crvs_untrusted", 502),
+    /** The CRVS did not answer in time. */
+    CRVS_TIMEOUT("crvs_timeout", 504),
     /** The backing store cannot be reached; nothing was changed (answered with {@code Retry-After}). */
     UNAVAILABLE("unavailable", 503);
 

@@ -69,6 +69,16 @@ final class ApiJson {
         }
     }
 
+    /** Whether stored raw data parses as JSON (as every accepted envelope does). */
+    static boolean isJson(byte[] bytes) {
+        try {
+            EnvelopeJson.parse(bytes);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Like {@link #raw(byte[])} for stored text. */
     static JsonNode raw(String text) {
         return text == null ? MAPPER.nullNode() : raw(text.getBytes(StandardCharsets.UTF_8));

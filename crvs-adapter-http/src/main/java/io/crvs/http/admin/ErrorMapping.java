@@ -2,7 +2,10 @@ package io.crvs.http.admin;
 
 import io.crvs.core.domain.IllegalStateTransitionException;
 import io.crvs.core.domain.InvalidInputException;
+import io.crvs.core.domain.SubscriptionConflictException;
+import io.crvs.core.port.out.CrvsCallException;
 import io.crvs.core.port.out.EventNotFoundException;
+import io.crvs.core.port.out.SubscriptionNotFoundException;
 import io.crvs.core.port.out.IdentifierConflictException;
 import io.crvs.core.port.out.StaleVersionException;
 import io.crvs.core.port.out.StoreUnavailableException;
@@ -26,6 +29,15 @@ final class ErrorMapping {
     static ApiException of(Throwable t) {
         if (t instanceof ApiException a) {
             return a;
+        }
+        if (t instanceof CrvsCallException e) {
+            return CrvsEndpoints.failure(e);
+        }
+        if (t instanceof SubscriptionNotFoundException e) {
+            return ApiException.notFound("no subscription " + SafeText.quote(e.id()));
+        }
+        if (t instanceof SubscriptionConflictException e) {
+            return ApiException.conflict(e.getMessage());
         }
         if (t instanceof EventNotFoundException e) {
             return ApiException.notFound("no event " + e.id());

@@ -5,18 +5,20 @@ import io.crvs.core.domain.EventFilter;
 import io.crvs.core.domain.EventId;
 import io.crvs.core.domain.Note;
 import io.crvs.core.domain.PageRequest;
+import io.crvs.core.domain.ReceivedMessage;
 import io.crvs.core.domain.VitalEvent;
 import io.crvs.core.port.in.RetryEventUseCase;
 import io.crvs.core.port.out.EventStore;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The event routes: list with filters and paging, detail (raw data, notes, audit trail), add a note, retry one,
- * retry all errors matching a filter. There is deliberately no route that deletes or edits an event: events are
+ * The event routes: list with filters and paging, detail (raw data, notes, audit trail), the envelope exactly as
+ * received, add a note, retry one, retry all errors matching a filter. There is deliberately no route that deletes or edits an event: events are
  * the audit log.
  */
 final class EventEndpoints {
@@ -25,7 +27,7 @@ final class EventEndpoints {
     static final int MAX_NOTE_LENGTH = 10_000;
     static final int MAX_REASON_LENGTH = 1_000;
     private static final Set<String> LIST_PARAMS = union(EventFilterReader.FIELDS, Set.of("offset", "limit"));
-    private static final Set<String> RETRY_ALL_FIELDS = union(EventFilterReader.FIELDS, Set.of("reason"));
+    private static final Set<String> RETRY_ALL_FIELDS = union(EventFilterReader.FIELDS, Set.of("reason", "all"));
 
     private final EventStore events;
     private final RetryEventUseCase retries;
@@ -40,6 +42,7 @@ final class EventEndpoints {
     void register(Router.Builder routes) {
         routes.add("GET", "/events", Permission.READ, this::list)
                 .add("GET", "/events/{id}", Permission.READ, this::detail)
+                .add("GET", "/events/{id}/raw", Permission.READ, this::raw)
                 .add("POST", "/events/{id}/notes", Permission.WRITE_EVENTS, this::addNote)
                 .add("POST", "/events/{id}/retry", Permission.WRITE_EVENTS, this::retry)
                 .add("POST", "/events/retry", Permission.WRITE_EVENTS, this::retryAll);
@@ -61,6 +64,22 @@ final class EventEndpoints {
         return ApiResponse.ok(view);
     }
 
+    /**
+     * The stored envelope of the event's message, byte for byte (the detail's {@code raw_envelope} is the same
+     * document re-serialized): {@code application/json}, or {@code text/plain} for stored data that is not JSON,
+     * never sniffed nor rendered as a page by a browser.
+     */
+    private ApiResponse raw(ApiCall call) {
+        call.query(Set.of());
+        VitalEvent event = require(id(call));
+        ReceivedMessage message = events.findMessage(event.senderId(), event.messageId())
+                .orElseThrow(() -> ApiException.notFound("the message of event " + event.id() + " is not stored"));
+        byte[] body = message.rawBody();
+        return ApiResponse.verbatim(body, Map.of("Content-Type", ApiJson.isJson(body) ? "application/json"
+                : "text/plain; charset=utf-8", "X-Content-Type-Options", "nosniff",
+                "Content-Security-Policy", "default-src 'none'; sandbox"));
+    }
+
     private ApiResponse addNote(ApiCall call) throws IOException {
         EventId id = id(call);
         String text = call.body(true, Set.of("text")).requiredText("text");
@@ -80,9 +99,18 @@ final class EventEndpoints {
     }
 
     private ApiResponse retryAll(ApiCall call) throws IOException {
+        call.query(Set.of()); // the filter goes in the body: a query string here would be silently ignored
         JsonBody body = call.body(false, RETRY_ALL_FIELDS);
+        if (body.text("state").filter(s -> !s.equals("error")).isPresent()) {
+            throw ApiException.badRequest("state", "only events in error can be retried: leave state out or use"
+                    + " \"error\"");
+        }
         EventFilter filter = EventFilterReader.read(body, false);
         String reason = reason(body);
+        if (filter.equals(EventFilter.all()) && !body.bool("all").orElse(false)) {
+            throw ApiException.badRequest("all", "give at least one filter (type, sender, from, to, identifier,"
+                    + " person), or \"all\": true to retry every event in error");
+        }
         int retried = retries.retryAll(filter, call.actor(), reason);
         audit.record(AdminAudit.RETRY_ALL, call.actor(), "filter " + EventFilterReader.describe(filter),
                 "retried " + retried + (reason == null ? "" : "; reason: " + reason), call.now());

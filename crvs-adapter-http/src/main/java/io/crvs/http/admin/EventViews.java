@@ -39,6 +39,7 @@ final class EventViews {
         node.put("reference_id", e.referenceId());
         node.put("type", code(e.type().name()));
         ApiJson.put(node, "event_date", e.eventDate());
+        node.set("identifiers", identifiers(e.identifiers()));
         node.put("state", e.state().code());
         node.put("attempts", e.attempts());
         ApiJson.put(node, "next_attempt_at", e.nextAttemptAt());
@@ -57,7 +58,7 @@ final class EventViews {
         return node;
     }
 
-    /** The summary plus identifiers, person record, raw item, raw envelope, notes and the audit trail. */
+    /** The summary (with the identifiers) plus person record, raw item, raw envelope, notes and the audit trail. */
     static ObjectNode detail(VitalEvent e, Optional<ReceivedMessage> message, List<AuditEntry> history) {
         ObjectNode node = summary(e);
         node.put("item_index", e.itemIndex());
@@ -66,7 +67,6 @@ final class EventViews {
         node.put("raw_event_type", e.details().rawEventType());
         ApiJson.put(node, "lease_until", e.leaseUntil());
         ApiJson.put(node, "updated_at", e.updatedAt());
-        node.set("identifiers", identifiers(e.identifiers()));
         node.set("person", person(e.person()));
         ObjectNode custom = node.putObject("custom_attributes");
         new TreeMap<>(e.customAttributes()).forEach(custom::put);
@@ -134,7 +134,7 @@ final class EventViews {
         }
     }
 
-    private static ObjectNode person(CrvsPersonRecord p) {
+    static ObjectNode person(CrvsPersonRecord p) {
         ObjectNode node = ApiJson.object();
         node.set("identifiers", identifiers(p.identifiers()));
         if (p.name() == null) {

@@ -133,6 +133,18 @@ final class JsonBody implements FieldSource {
         return Optional.of(node.booleanValue());
     }
 
+    /** A whole number within bounds, or empty when absent or {@code null}. */
+    Optional<Integer> integer(String name, int min, int max) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+            throw ApiException.badRequest(name, name + " must be a whole number between " + min + " and " + max);
+        }
+        return Optional.of(node.intValue());
+    }
+
     /** An array of strings, or empty when absent or {@code null}. */
     Optional<List<String>> textList(String name) {
         JsonNode node = root.get(name);

@@ -14,7 +14,7 @@ final class ResponseWriter {
     }
 
     static void write(HttpServerExchange exchange, ApiResponse response) {
-        send(exchange, response.status(), ApiJson.write(response.body()), response.headers());
+        send(exchange, response.status(), response.bytes(), response.headers());
     }
 
     /** {@code {"error":{"code":…,"message":…[,"field":…]}}} with the refusal's status and headers. */

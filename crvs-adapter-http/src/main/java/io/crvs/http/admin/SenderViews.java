@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crvs.core.domain.Sender;
 import io.crvs.core.domain.SenderKeys;
+import io.crvs.core.domain.SignatureProfile;
 import io.crvs.http.keys.JwksDocumentParser;
 import io.crvs.http.keys.JwksFormatException;
 import io.crvs.http.keys.KeyFetchSummary;
@@ -35,9 +36,33 @@ final class SenderViews {
         ApiJson.put(node, "last_key_fetch", s.lastKeyFetch());
         node.put("last_key_fetch_error", s.lastKeyFetchError());
         ApiJson.put(node, "keys_fetched_at", s.keys() == null ? null : s.keys().fetchedAt());
-        node.put("key_count", s.keys() == null ? 0 : usableKeys(s.keys()).size());
+        node.put("key_count", keyCount(s));
         node.put("notes", s.notes());
         return node;
+    }
+
+    /** How many of the sender's stored keys can verify a signature. */
+    static int keyCount(Sender s) {
+        return s.keys() == null ? 0 : usableKeys(s.keys()).size();
+    }
+
+    /**
+     * How a sender's keys stand, for the dashboard: {@code not_needed} (profile {@code none}),
+     * {@code never_fetched}, {@code failing} (the last fetch failed and no keys are stored: its messages are
+     * refused), {@code stale} (the last fetch failed; the last good keys are still used), {@code no_usable_keys}
+     * (fetched, but no key can verify) or {@code ok}.
+     */
+    static String keyHealth(Sender s) {
+        if (s.profile() == SignatureProfile.NONE) {
+            return "not_needed";
+        }
+        if (s.lastKeyFetchError() != null) {
+            return s.keys() == null ? "failing" : "stale";
+        }
+        if (s.keys() == null) {
+            return "never_fetched";
+        }
+        return usableKeys(s.keys()).isEmpty() ? "no_usable_keys" : "ok";
     }
 
     /** The stored (last good) keys of a sender, with the entries that cannot be used. */

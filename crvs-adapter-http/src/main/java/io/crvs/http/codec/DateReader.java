@@ -17,7 +17,19 @@ final class DateReader {
     }
 
     static LocalDate read(JsonNode node, String field, JsonFields.Problem problem) {
-        String text = JsonFields.nonBlankText(JsonFields.last(node), field, problem);
+        if (node != null && node.isArray()) {
+            // a list (marriage_date, divorce_date): every date must be valid, the last one counts
+            for (int i = 0; i < node.size() - 1; i++) {
+                readOne(node.get(i), field + "[" + i + "]", problem);
+            }
+            return node.isEmpty() ? null : readOne(node.get(node.size() - 1), field + "[" + (node.size() - 1) + "]",
+                    problem);
+        }
+        return readOne(node, field, problem);
+    }
+
+    private static LocalDate readOne(JsonNode node, String field, JsonFields.Problem problem) {
+        String text = JsonFields.nonBlankText(node, field, problem);
         if (text == null) {
             return null;
         }

@@ -3,6 +3,8 @@ package io.crvs.http.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crvs.http.envelope.EnvelopeJson;
 import io.crvs.http.envelope.ReceivedEnvelope;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -28,6 +30,14 @@ public final class EnvelopeReader {
         JsonNode root;
         try {
             root = EnvelopeJson.parse(body);
+        } catch (StreamConstraintsException e) {
+            throw new EnvelopeFormatException(EnvelopeFormatException.MALFORMED_JSON,
+                    "the body is nested too deeply or has a value too long to read");
+        } catch (JsonParseException e) {
+            String detail = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                    ? ": " + SafeText.clean(e.getOriginalMessage(), 80) : "";
+            throw new EnvelopeFormatException(EnvelopeFormatException.MALFORMED_JSON, "the body is not valid JSON"
+                    + detail);
         } catch (IOException e) {
             throw new EnvelopeFormatException(EnvelopeFormatException.MALFORMED_JSON, "the body is not valid JSON");
         }

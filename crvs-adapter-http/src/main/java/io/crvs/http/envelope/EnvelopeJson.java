@@ -1,6 +1,7 @@
 package io.crvs.http.envelope;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The one Jackson configuration for received envelopes: numbers kept exact (big integers and big decimals, so
- * re-serialisation reproduces the sender's value), duplicate keys resolved last-wins (as Python does), bounded
- * nesting and string sizes.
+ * re-serialisation reproduces the sender's value), duplicate keys refused (a body whose signed and read values
+ * could differ is not accepted), bounded nesting and string sizes.
  */
 public final class EnvelopeJson {
 
@@ -22,6 +23,8 @@ public final class EnvelopeJson {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // a repeated key is refused: which copy was signed and which one is read must never differ
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     static {

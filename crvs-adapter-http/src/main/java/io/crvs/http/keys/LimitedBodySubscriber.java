@@ -13,14 +13,15 @@ import java.util.concurrent.Flow;
  * Collects a response body up to a byte limit and fails (cancelling the download) as soon as it is exceeded, so
  * a hostile or broken JWKS host cannot make us buffer an unbounded document. One instance per response.
  */
-final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+public final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
     private final int limit;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    LimitedBodySubscriber(int limit) {
+    /** @param limit the largest body accepted, in bytes */
+    public LimitedBodySubscriber(int limit) {
         this.limit = limit;
     }
 

@@ -27,7 +27,12 @@ final class BodySizeLimitHandler implements HttpHandler {
             exchange.setPersistent(false);
             throw tooLarge(maxBytes);
         }
-        exchange.setMaxEntitySize(maxBytes);
+        if (Boolean.TRUE.equals(exchange.getAttachment(EarlyBodyReader.TOO_LARGE))) {
+            throw tooLarge(maxBytes);
+        }
+        if (exchange.getAttachment(EarlyBodyReader.BODY) == null) {
+            exchange.setMaxEntitySize(maxBytes);
+        }
         next.handleRequest(exchange);
     }
 

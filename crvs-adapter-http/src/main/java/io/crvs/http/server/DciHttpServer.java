@@ -1,9 +1,11 @@
 package io.crvs.http.server;
 
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
 import java.net.InetSocketAddress;
+import org.xnio.Options;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +20,11 @@ import java.util.function.Supplier;
  * {@link #stop()}. Thread-safe.
  */
 public final class DciHttpServer implements AutoCloseable {
+
+    /** How long a request may stall (headers or body) before its connection is closed. */
+    static final int READ_TIMEOUT_MILLIS = 20_000;
+    /** How long an idle keep-alive connection is kept. */
+    static final int IDLE_TIMEOUT_MILLIS = 60_000;
 
     /** Our JWKS when none is configured. */
     public static final String EMPTY_JWKS = "{\"keys\":[]}";
@@ -49,6 +56,10 @@ public final class DciHttpServer implements AutoCloseable {
         Undertow server = Undertow.builder()
                 .addHttpListener(config.port(), config.bindHost())
                 .setWorkerThreads(config.workerThreads())
+                // a connection that sends nothing for this long is closed (stalled uploads, idle keep-alives)
+                .setSocketOption(Options.READ_TIMEOUT, READ_TIMEOUT_MILLIS)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, READ_TIMEOUT_MILLIS)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_TIMEOUT_MILLIS)
                 .setHandler(root)
                 .build();
         server.start();
@@ -89,6 +100,7 @@ public final class DciHttpServer implements AutoCloseable {
         private Supplier<String> ownJwks = () -> EMPTY_JWKS;
         private ReceiveObserver observer = ReceiveObserver.NONE;
         private Supplier<String> correlationIds = () -> UUID.randomUUID().toString();
+        private CallbackListener callbacks = CallbackListener.NONE;
         private final Map<String, HttpHandler> mounts = new LinkedHashMap<>();
 
         private Builder(DciServerConfig config, ReceiverPorts ports) {
@@ -111,6 +123,12 @@ public final class DciHttpServer implements AutoCloseable {
         /** The metrics hook (default: none). */
         public Builder observer(ReceiveObserver value) {
             this.observer = Objects.requireNonNull(value, "observer");
+            return this;
+        }
+
+        /** Told about each new verified callback ({@code on-search}, …) before it is stored (default: none). */
+        public Builder callbacks(CallbackListener value) {
+            this.callbacks = Objects.requireNonNull(value, "callbacks");
             return this;
         }
 
@@ -139,7 +157,8 @@ public final class DciHttpServer implements AutoCloseable {
         }
 
         public DciHttpServer build() {
-            InboundMessageProcessor processor = new InboundMessageProcessor(ports, clock, correlationIds, observer);
+            InboundMessageProcessor processor = new InboundMessageProcessor(ports, clock, correlationIds, observer,
+                    callbacks);
             HttpHandler routes = DciRoutes.build(config, processor, clock, ownJwks);
             if (!mounts.isEmpty()) {
                 PathHandler paths = new PathHandler(routes);

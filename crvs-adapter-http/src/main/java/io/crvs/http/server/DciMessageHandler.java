@@ -42,6 +42,10 @@ final class DciMessageHandler implements HttpHandler {
 
     /** The whole body, refusing one longer than the exchange's entity size limit (also when sent chunked). */
     private static byte[] readBody(HttpServerExchange exchange) throws IOException {
+        Optional<byte[]> early = EarlyBodyReader.body(exchange);
+        if (early.isPresent()) {
+            return early.get();
+        }
         long max = exchange.getMaxEntitySize();
         if (max <= 0 || max >= Integer.MAX_VALUE) {
             return exchange.getInputStream().readAllBytes();

@@ -6,8 +6,9 @@ import java.time.InstantSource;
 import java.util.function.Supplier;
 
 /**
- * The server's handler chain, outermost first: blocking (dispatch from the IO thread to a worker thread and
- * allow blocking IO) → error answers → body-size limit → routing.
+ * The server's handler chain, outermost first: early body reading for DCI POSTs (non-blocking, on the IO thread)
+ * → blocking (dispatch from the IO thread to a worker thread and allow blocking IO) → error answers → body-size
+ * limit → routing.
  *
  * <p>The dispatch comes first on purpose: an exception thrown after a dispatch never reaches the handlers that
  * ran before it on the IO thread, so the error handler must run on the worker thread to guard everything
@@ -23,6 +24,6 @@ final class HandlerChain {
         HttpHandler limited = new BodySizeLimitHandler(config.maxBodyBytes(), routes);
         HttpHandler guarded = new ErrorResponseHandler(limited, clock, correlationIds, observer,
                 config.retryAfterSeconds());
-        return new BlockingHandler(guarded);
+        return new EarlyBodyReader(config.allBasePaths(), config.maxBodyBytes(), new BlockingHandler(guarded));
     }
 }

@@ -9,6 +9,7 @@ import io.crvs.core.port.in.ReceiveNotificationUseCase.ReceiveNotificationComman
 import io.crvs.core.port.out.StoreUnavailableException;
 import io.crvs.http.codec.EnvelopeReader;
 import io.crvs.http.codec.InboundEnvelope;
+import io.crvs.http.codec.NotifyIntakeRules;
 import io.crvs.http.codec.NotifyMessageReader;
 import io.crvs.http.codec.SafeText;
 import java.time.Instant;
@@ -17,33 +18,47 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The receive order for one DCI POST, independent of HTTP: parse the kept raw bytes → validate the header →
  * {@code header.action} must match the endpoint → sender registered, active and signature valid → duplicate
  * delivery check (after the signature, so forged ids cannot poison it) → read the notify events (the whole
- * message, before anything is stored) → store through the use case. Callbacks are stored with no events. The
- * duplicate check is made by the store (an insert that finds the first delivery) and, only when the content is
- * refused, by a lookup before the refusal: the answers are those of checking first, one round trip cheaper.
+ * message, before anything is stored) → store through the use case. For a notify the duplicate check is made by
+ * the store (an insert that finds the first delivery) and, only when the content is refused, by a lookup before
+ * the refusal: the answers are those of checking first, one round trip cheaper. A callback is looked up first,
+ * then handed to the {@link CallbackListener} and stored with no events, so a redelivery never reaches the
+ * listener twice.
  *
  * <p>Any refusal is thrown ({@link DciRejection}, {@link io.crvs.http.codec.EnvelopeFormatException}, the
  * core's unavailability exceptions) before anything is stored. Thread-safe.
  */
 public final class InboundMessageProcessor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InboundMessageProcessor.class);
+
     private final ReceiverPorts ports;
     private final SenderAuthenticator authenticator;
     private final InstantSource clock;
     private final Supplier<String> correlationIds;
     private final ReceiveObserver observer;
+    private final CallbackListener callbacks;
 
     public InboundMessageProcessor(ReceiverPorts ports, InstantSource clock, Supplier<String> correlationIds,
                                    ReceiveObserver observer) {
+        this(ports, clock, correlationIds, observer, CallbackListener.NONE);
+    }
+
+    /** @param callbacks told about each new verified callback before it is stored */
+    public InboundMessageProcessor(ReceiverPorts ports, InstantSource clock, Supplier<String> correlationIds,
+                                   ReceiveObserver observer, CallbackListener callbacks) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.authenticator = new SenderAuthenticator(ports.senders(), ports.verifier());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.correlationIds = Objects.requireNonNull(correlationIds, "correlationIds");
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
     }
 
     /**
@@ -62,6 +77,15 @@ public final class InboundMessageProcessor {
         Instant now = clock.instant();
         Sender sender = authenticator.authenticate(inbound, now);
         String messageId = inbound.header().messageId();
+        if (!route.carriesEvents()) {
+            // A callback is looked up first so that a redelivered one is never handed to the listener twice.
+            Optional<ReceivedMessage> first = ports.events().findMessage(sender.senderId(), messageId);
+            if (first.isPresent()) {
+                observer.duplicate(route.action(), sender.senderId());
+                return first.get().correlationId();
+            }
+            callbacks.received(route, sender, inbound);
+        }
         List<NewVitalEvent> events;
         StoreResult result;
         try {
@@ -86,7 +110,15 @@ public final class InboundMessageProcessor {
         if (result instanceof StoreResult.DuplicateMessage) {
             observer.duplicate(route.action(), sender.senderId());
         } else {
-            observer.received(route.action(), sender.senderId(), events.size());
+            long repeated = ((StoreResult.Stored) result).events().stream().filter(StoreResult.StoredItem::duplicate)
+                    .count();
+            observer.received(route.action(), sender.senderId(), events.size() - (int) repeated);
+            if (repeated > 0) {
+                // the sender reused reference ids it had already delivered: the first delivery stands
+                LOG.warn("message {} of sender {}: {} of its {} events repeat reference ids already stored and were"
+                        + " not stored again", SafeText.quote(messageId), sender.senderId(), repeated, events.size());
+                observer.repeatedEvents(route.action(), sender.senderId(), (int) repeated);
+            }
         }
         return result.correlationId();
     }
@@ -96,6 +128,6 @@ public final class InboundMessageProcessor {
             throw new DciRejection(DciErrorCode.ENCRYPTION_INVALID, "encrypted_unsupported",
                     "encrypted notify messages (header.is_msg_encrypted) are not supported by this receiver");
         }
-        return NotifyMessageReader.read(inbound.envelope().message());
+        return NotifyIntakeRules.check(NotifyMessageReader.read(inbound.envelope().message()));
     }
 }

@@ -16,9 +16,16 @@ public interface ReceiveObserver {
      *
      * @param action     the endpoint's action ({@code notify}, {@code on-search}, …)
      * @param senderId   the (registered, verified) sender
-     * @param eventCount how many vital events it carried
+     * @param eventCount how many new vital events it carried (repeated ones are reported apart)
      */
     default void received(String action, String senderId, int eventCount) {
+    }
+
+    /**
+     * A new message carried events whose reference ids the sender had already delivered; they were not stored
+     * again (the first delivery stands).
+     */
+    default void repeatedEvents(String action, String senderId, int count) {
     }
 
     /** A repeated delivery (same sender and message id) was acknowledged without storing it again. */

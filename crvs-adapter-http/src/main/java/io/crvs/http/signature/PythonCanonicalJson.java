@@ -76,6 +76,8 @@ public final class PythonCanonicalJson {
 
     private static Object read(byte[] json) throws CanonicalJsonException {
         try (JsonParser parser = EnvelopeJson.MAPPER.getFactory().createParser(json)) {
+            // Python's json keeps the last of repeated keys; intake refuses them before we get here
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new CanonicalJsonException("body is empty");

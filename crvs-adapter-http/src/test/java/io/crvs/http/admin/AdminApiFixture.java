@@ -25,8 +25,15 @@ import io.crvs.core.domain.VitalEvent;
 import io.crvs.core.port.out.EventStore;
 import io.crvs.core.port.out.KeyFetchException;
 import io.crvs.core.port.out.KeyFetcher;
+import io.crvs.core.domain.Subscription;
+import io.crvs.core.domain.VitalEventType;
+import io.crvs.core.service.CrvsService;
+import io.crvs.core.service.ReconcileService;
 import io.crvs.core.service.RetryEventService;
+import io.crvs.core.service.SubscriptionService;
 import io.crvs.core.testing.InMemoryApiUserStore;
+import io.crvs.core.testing.InMemorySubscriptionStore;
+import io.crvs.core.testing.StubCrvsRegistryClient;
 import io.crvs.core.testing.InMemoryEventStore;
 import io.crvs.core.testing.InMemoryPartnerRepository;
 import io.crvs.core.testing.InMemorySenderRegistry;
@@ -82,6 +89,13 @@ final class AdminApiFixture implements AutoCloseable {
     final InMemorySenderRegistry senders = new InMemorySenderRegistry();
     final InMemoryPartnerRepository persons = new InMemoryPartnerRepository();
     final InMemoryApiUserStore users = new InMemoryApiUserStore();
+    final InMemorySubscriptionStore subscriptions = new InMemorySubscriptionStore();
+    /** The CRVS the CRVS routes ask: {@link #SENDER_A}, programmable. */
+    final StubCrvsRegistryClient crvs = new StubCrvsRegistryClient(SENDER_A);
+    /** An active subscription to SENDER_A's deaths. */
+    Subscription activeSubscription;
+    /** Runs reconciliations at once, on the request's thread. */
+    ReconcileJobs reconcileJobs;
     final MutableClock clock = new MutableClock(T0);
     /** Audit lines recorded through {@link EventStore#audit} (admin actions). */
     final List<AuditEntry> adminAudit = new CopyOnWriteArrayList<>();
@@ -121,7 +135,13 @@ final class AdminApiFixture implements AutoCloseable {
         SenderKeyCache keyCache = new SenderKeyCache(fetcher, senders, KeySettings.defaults(), clock, Runnable::run);
         AdminPorts ports = new AdminPorts(events, new RetryEventService(events, new InMemoryTransactions(store), clock),
                 senders, persons, users, keyCache::fetchNow, clock);
-        api = new AdminApi(ports);
+        InMemoryTransactions crvsTx = new InMemoryTransactions(store, subscriptions, persons);
+        java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
+        CrvsAdminPorts crvsPorts = new CrvsAdminPorts(new CrvsService(crvs),
+                new SubscriptionService(crvs, subscriptions, events, crvsTx, clock, () -> "id-" + ids.incrementAndGet()),
+                reconcileJobs = new ReconcileJobs(new ReconcileService(persons, crvs, events, crvsTx, clock,
+                        () -> "run-" + ids.incrementAndGet()), Runnable::run, clock, 50));
+        api = new AdminApi(ports, crvsPorts);
         seed();
         server = Undertow.builder().addHttpListener(0, "127.0.0.1")
                 .setHandler(Handlers.path(exchange -> {
@@ -188,6 +208,8 @@ final class AdminApiFixture implements AutoCloseable {
         Instant t3 = T0.plus(Duration.ofDays(1));
         receivedDivorce = storeOne(TestEvents.message(SENDER_B, t3),
                 TestEvents.divorce().withIdentifier("UIN", "U-1001").build());
+        activeSubscription = subscriptions.save(Subscription.pending("sub-active", SENDER_A, VitalEventType.DEATH,
+                null, "txn-sub-1", "ada.admin", T0).confirmed("SUB-1", T0));
         clock.set(NOW);
     }
 
@@ -210,7 +232,8 @@ final class AdminApiFixture implements AutoCloseable {
 
     /** Everything the API could change, to compare before and after a refused call. */
     record State(List<Sender> senders, List<VitalEvent> events, List<List<AuditEntry>> histories,
-                 List<AuditEntry> adminAudit, List<RegistryPerson> persons, long personUpdates) {
+                 List<AuditEntry> adminAudit, List<RegistryPerson> persons, long personUpdates,
+                 List<Subscription> subscriptions, int crvsChanges, boolean reconcileRun) {
     }
 
     State state() {
@@ -220,7 +243,9 @@ final class AdminApiFixture implements AutoCloseable {
         List<RegistryPerson> people = new ArrayList<>();
         people.add(persons.find(personOne).orElseThrow());
         people.add(persons.find(personTwo).orElseThrow());
-        return new State(senders.list(), all, histories, List.copyOf(adminAudit), people, persons.updateCount());
+        return new State(senders.list(), all, histories, List.copyOf(adminAudit), people, persons.updateCount(),
+                subscriptions.list(null), crvs.subscribes.size() + crvs.unsubscribes.size(),
+                reconcileJobs.latest().isPresent());
     }
 
     /** The path with {@code %2F} for slashes of a sender id. */

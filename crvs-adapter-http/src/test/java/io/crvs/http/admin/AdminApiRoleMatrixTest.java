@@ -35,8 +35,10 @@ class AdminApiRoleMatrixTest {
     private static final List<Row> ROWS = List.of(
             new Row("GET /me", "GET", f -> "/me", null, 200, 200),
             new Row("GET /stats", "GET", f -> "/stats", null, 200, 200),
+            new Row("GET /dashboard", "GET", f -> "/dashboard", null, 200, 200),
             new Row("GET /events", "GET", f -> "/events?state=error", null, 200, 200),
             new Row("GET /events/{id}", "GET", f -> "/events/" + f.processedBirth, null, 200, 200),
+            new Row("GET /events/{id}/raw", "GET", f -> "/events/" + f.processedBirth + "/raw", null, 200, 200),
             new Row("POST /events/{id}/notes", "POST", f -> "/events/" + f.errorDeath + "/notes",
                     "{\"text\":\"called the district office\"}", 201, 201),
             new Row("POST /events/{id}/retry", "POST", f -> "/events/" + f.errorDeath + "/retry",
@@ -56,7 +58,19 @@ class AdminApiRoleMatrixTest {
             new Row("GET /senders/{id}/keys", "GET",
                     f -> AdminApiFixture.senderPath(AdminApiFixture.SENDER_A) + "/keys", null, 200, 200),
             new Row("GET /persons", "GET", f -> "/persons?identifier=UIN:U-1001", null, 200, 200),
-            new Row("GET /persons/{id}", "GET", f -> "/persons/" + f.personOne, null, 200, 200));
+            new Row("GET /persons/{id}", "GET", f -> "/persons/" + f.personOne, null, 200, 200),
+            new Row("GET /crvs", "GET", f -> "/crvs", null, 200, 200),
+            new Row("GET /crvs/verify-birth", "GET", f -> "/crvs/verify-birth?identifier=BRN:B-500", null, 200, 200),
+            new Row("GET /crvs/check-death", "GET", f -> "/crvs/check-death?identifier=UIN:U-1001", null, 200, 200),
+            new Row("POST /crvs/search", "POST", f -> "/crvs/search", "{\"identifier\":\"UIN:U-1001\"}", 200, 200),
+            new Row("GET /subscriptions", "GET", f -> "/subscriptions", null, 200, 200),
+            new Row("POST /subscriptions", "POST", f -> "/subscriptions", "{\"event_type\":\"birth\"}", 403, 201),
+            new Row("GET /subscriptions/{id}", "GET", f -> "/subscriptions/" + f.activeSubscription.id(), null,
+                    200, 200),
+            new Row("POST /subscriptions/{id}/unsubscribe", "POST",
+                    f -> "/subscriptions/" + f.activeSubscription.id() + "/unsubscribe", null, 403, 200),
+            new Row("GET /reconcile", "GET", f -> "/reconcile", null, 200, 200),
+            new Row("POST /reconcile", "POST", f -> "/reconcile", "{\"batch_size\":10}", 403, 202));
 
     private AdminApiFixture fixture;
 
@@ -120,9 +134,10 @@ class AdminApiRoleMatrixTest {
     }
 
     @Test
-    void givenAUserToken_adminOnlyRoutes_areExactlyTheSenderChanges() {
+    void givenAUserToken_adminOnlyRoutes_areExactlyTheSenderAndCrvsChanges() {
         Set<String> adminOnly = ROWS.stream().filter(r -> r.user() == 403).map(Row::route).collect(Collectors.toSet());
         assertThat(adminOnly).containsExactlyInAnyOrder("POST /senders", "PUT /senders/{id}",
-                "DELETE /senders/{id}", "POST /senders/{id}/fetch-keys");
+                "DELETE /senders/{id}", "POST /senders/{id}/fetch-keys", "POST /subscriptions",
+                "POST /subscriptions/{id}/unsubscribe", "POST /reconcile");
     }
 }

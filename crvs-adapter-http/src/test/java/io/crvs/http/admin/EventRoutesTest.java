@@ -149,6 +149,44 @@ class EventRoutesTest {
     }
 
     @Test
+    void raw_isTheStoredEnvelopeByteForByte_asJsonThatIsNotSniffed() {
+        AdminApiFixture.Response r = f.get("/events/" + f.processedBirth + "/raw", f.userToken);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(AdminApiFixture.RAW_ENVELOPE);
+        assertThat(r.header("Content-Type")).isEqualTo("application/json");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(r.header("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void raw_ofAnEnvelopeThatIsNotJson_isPlainText_andOfAnUnknownEvent_is404() {
+        ReceivedMessage message = new ReceivedMessage(AdminApiFixture.SENDER_A, "m-odd", "notify", null, "corr-odd",
+                SignatureProfile.NONE, "<b>not json</b>".getBytes(StandardCharsets.UTF_8), NOW);
+        EventId stored = ((StoreResult.Stored) f.store.store(message, List.of(TestEvents.birth().build())))
+                .events().get(0).eventId();
+
+        AdminApiFixture.Response r = f.get("/events/" + stored + "/raw", f.userToken);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("<b>not json</b>");
+        assertThat(r.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+
+        AdminApiFixture.Response missing = f.get("/events/999999/raw", f.userToken);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.errorCode()).isEqualTo("not_found");
+    }
+
+    @Test
+    void list_summariesCarryTheIdentifiers() {
+        JsonNode items = f.get("/events?type=birth", f.userToken).json().get("items");
+
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("identifiers").toString())
+                .isEqualTo("[{\"type\":\"BRN\",\"value\":\"B-500\"},{\"type\":\"UIN\",\"value\":\"U-1001\"}]");
+    }
+
+    @Test
     void detail_ofAnEnvelopeThatIsNotJson_showsItAsText() {
         ReceivedMessage message = new ReceivedMessage(AdminApiFixture.SENDER_A, "m-odd", "notify", null, "corr-odd",
                 SignatureProfile.NONE, "<not json>".getBytes(StandardCharsets.UTF_8), NOW);
@@ -247,9 +285,9 @@ class EventRoutesTest {
     }
 
     @Test
-    void retryAll_ignoresState_andMasksIdentifierValuesInTheAudit() {
+    void retryAll_acceptsStateError_andMasksIdentifierValuesInTheAudit() {
         AdminApiFixture.Response r = f.post("/events/retry", f.adminToken,
-                "{\"state\":\"processed\",\"identifier\":\"MRN:M-77\",\"from\":\"2026-01-10\",\"to\":\"2026-01-10\"}");
+                "{\"state\":\"error\",\"identifier\":\"MRN:M-77\",\"from\":\"2026-01-10\",\"to\":\"2026-01-10\"}");
 
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("retried").asInt()).isEqualTo(1);
@@ -260,11 +298,43 @@ class EventRoutesTest {
     }
 
     @Test
-    void retryAll_withAnEmptyBody_retriesEveryError() {
-        AdminApiFixture.Response r = f.send("POST", "/events/retry", f.adminToken, null);
+    void retryAll_withAllTrue_retriesEveryError() {
+        AdminApiFixture.Response r = f.post("/events/retry", f.adminToken, "{\"all\":true}");
 
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().get("retried").asInt()).isEqualTo(2);
         assertThat(f.adminAudit).singleElement().satisfies(a -> assertThat(a.reason()).contains("all errors"));
+    }
+
+    @Test
+    void retryAll_withoutAnyFilter_isRefused_soNothingIsRetriedByMistake() {
+        for (String body : new String[] {null, "{}", "{\"reason\":\"oops\"}", "{\"all\":false}"}) {
+            AdminApiFixture.Response r = f.send("POST", "/events/retry", f.adminToken, body);
+            assertThat(r.status()).as(String.valueOf(body)).isEqualTo(400);
+            assertThat(r.errorCode()).isEqualTo("bad_request");
+            assertThat(r.json().at("/error/field").asText()).isEqualTo("all");
+        }
+        assertThat(f.event(f.errorDeath).state()).isEqualTo(EventState.ERROR);
+        assertThat(f.event(f.errorMarriage).state()).isEqualTo(EventState.ERROR);
+        assertThat(f.adminAudit).isEmpty();
+    }
+
+    @Test
+    void retryAll_withTheFilterInTheQueryString_isRefused() {
+        AdminApiFixture.Response r = f.send("POST", "/events/retry?sender=nope", f.adminToken, "{\"all\":true}");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.errorCode()).isEqualTo("bad_request");
+        assertThat(f.event(f.errorDeath).state()).isEqualTo(EventState.ERROR);
+    }
+
+    @Test
+    void retryAll_withAStateOtherThanError_isRefused() {
+        AdminApiFixture.Response r = f.post("/events/retry", f.adminToken, "{\"state\":\"processed\"}");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/error/field").asText()).isEqualTo("state");
+        assertThat(f.event(f.errorMarriage).state()).isEqualTo(EventState.ERROR);
     }
 
     @Test

@@ -1,7 +1,11 @@
 package io.crvs.app.cli;
 
 import io.crvs.core.domain.InvalidInputException;
+import io.crvs.core.domain.SubscriptionConflictException;
+import io.crvs.core.port.out.CrvsCallException;
 import io.crvs.core.port.out.StoreUnavailableException;
+import io.crvs.core.port.out.SubscriptionNotFoundException;
+import io.crvs.http.keystore.KeyStoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +13,9 @@ import picocli.CommandLine.Command;
 @Command(name = "crvs", mixinStandardHelpOptions = true, version = "crvs-receiver 0.1.0",
         description = "CRVS Receiver: receives signed DCI vital-event notifications and applies them to the registry.",
         subcommands = {ServeCommand.class, DemoCommand.class, SendersCommand.class, EventsCommand.class,
-                UsersCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+                UsersCommand.class, PersonsCommand.class, DbCommand.class, KeysCommand.class,
+                VerifyBirthCommand.class, CheckDeathCommand.class, SubscriptionsCommand.class,
+                ReconcileCommandLine.class, CommandLine.HelpCommand.class})
 public final class CrvsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,6 +37,15 @@ public final class CrvsCommand implements Runnable {
             if (e instanceof StoreUnavailableException) {
                 commandLine.getErr().println("error: database unavailable: " + e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                return CommandLine.ExitCode.SOFTWARE;
+            }
+            if (e instanceof CrvsCallException || e instanceof KeyStoreException
+                    || e instanceof SubscriptionNotFoundException || e instanceof SubscriptionConflictException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return CommandLine.ExitCode.SOFTWARE;
+            }
+            if (e instanceof IllegalStateException && e.getMessage() != null) {
+                commandLine.getErr().println("error: " + e.getMessage()); // e.g. the database is in use
                 return CommandLine.ExitCode.SOFTWARE;
             }
             if (e instanceof CliException) {

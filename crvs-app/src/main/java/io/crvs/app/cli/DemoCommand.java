@@ -5,15 +5,21 @@ import io.crvs.app.config.CrvsConfig;
 import io.crvs.app.config.Setting;
 import io.crvs.app.demo.DemoReport;
 import io.crvs.app.demo.DemoScenario;
+import io.crvs.core.domain.ApiUser;
+import io.crvs.core.domain.AuditEntry;
+import io.crvs.core.domain.Role;
+import io.crvs.http.admin.ApiTokens;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +62,7 @@ public final class DemoCommand implements Runnable {
         Map<Setting, String> o = new EnumMap<>(Setting.class);
         o.put(Setting.DB_URL, "");
         o.put(Setting.DB_DATA_DIR, demoDir.resolve("postgres").toString());
+        o.put(Setting.KEYS_DIR, demoDir.resolve("keys").toString());
         o.put(Setting.HTTP_PORT, Integer.toString(port));
         o.put(Setting.RETRY_INITIAL, "PT1S");
         o.put(Setting.RETRY_MAX, "PT2S");
@@ -69,16 +76,17 @@ public final class DemoCommand implements Runnable {
         spec.commandLine().getOut().flush();
         CrvsApplication app = CrvsApplication.start(config, InstantSource.system());
         try {
-            DemoScenario.Result result = new DemoScenario(app, timeout).run();
+            DemoScenario.Result result = new DemoScenario(app, timeout).run(keepRunning);
             DemoReport.print(result, spec.commandLine().getOut());
             if (!result.settled()) {
                 throw new CliException("not every event was processed within " + timeout, 1);
             }
             if (keepRunning) {
+                printConsoleAccess(app, spec.commandLine().getOut());
                 spec.commandLine().getOut().println("Receiver still running at http://127.0.0.1:" + app.port()
-                        + " (/registry/notify, /metrics, /ready). Ctrl-C to stop.");
+                        + " (/registry/notify, /api, /metrics, /ready). Ctrl-C to stop.");
                 spec.commandLine().getOut().flush();
-                awaitShutdown(app);
+                Shutdown.closeOnExitAndWait(app);
                 return;
             }
         } finally {
@@ -88,17 +96,20 @@ public final class DemoCommand implements Runnable {
         }
     }
 
-    private static void awaitShutdown(CrvsApplication app) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "crvs-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Creates a demo admin and a demo user and prints their tokens and the console's address. */
+    static void printConsoleAccess(CrvsApplication app, PrintWriter out) {
+        out.println();
+        out.println("== Admin console: http://127.0.0.1:" + app.port() + "/console/");
+        for (Role role : List.of(Role.ADMIN, Role.USER)) {
+            String name = "demo-" + role.code();
+            String token = ApiTokens.generate();
+            Instant now = Instant.now();
+            app.components().users().save(new ApiUser(name, role, ApiTokens.hash(token), now, true));
+            app.components().events().audit(new AuditEntry(null, "user_save", null, null, "demo",
+                    "user " + name + " as " + role.code(), now));
+            out.printf("  sign in as %-10s (%-5s) with token %s%n", name, role.code(), token);
         }
+        out.println();
     }
 
     private static void wipe(Path dir) {

@@ -12,16 +12,11 @@ import io.crvs.core.domain.PageRequest;
 import io.crvs.core.domain.VitalEvent;
 import io.crvs.core.domain.VitalEventType;
 import io.crvs.core.service.RetryEventService;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.InstantSource;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code crvs events …}: look at and act on received vital events. */
 @Command(name = "events", mixinStandardHelpOptions = true, description = "Inspect and retry vital events.",
@@ -33,25 +28,7 @@ public final class EventsCommand {
     }
 
     /** Shared parts of the sub-commands. */
-    abstract static class Base implements Runnable {
-        @Mixin
-        ConfigOptions options;
-
-        @Spec
-        CommandSpec spec;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        @Override
-        public void run() {
-            try (Components c = Components.open(options.load(), InstantSource.system())) {
-                run(c);
-            }
-        }
-
-        abstract void run(Components c);
+    abstract static class Base extends OfflineCommand {
 
         VitalEvent require(Components c, long id) {
             if (id <= 0) {

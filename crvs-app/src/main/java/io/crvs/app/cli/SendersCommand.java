@@ -9,17 +9,12 @@ import io.crvs.http.keys.KeyFetchSummary;
 import io.crvs.http.keys.KeySettings;
 import io.crvs.http.keys.KeySummary;
 import io.crvs.http.keys.SenderKeyCache;
-import java.io.PrintWriter;
-import java.time.InstantSource;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code crvs senders …}: the registry of CRVS systems allowed to send us messages. */
 @Command(name = "senders", mixinStandardHelpOptions = true, description = "Manage the CRVS senders we accept.",
@@ -30,25 +25,7 @@ public final class SendersCommand {
     static final String CLI_ACTOR = "cli";
 
     /** Shared parts of the sub-commands. */
-    abstract static class Base implements Runnable {
-        @Mixin
-        ConfigOptions options;
-
-        @Spec
-        CommandSpec spec;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        @Override
-        public void run() {
-            try (Components c = Components.open(options.load(), InstantSource.system())) {
-                run(c);
-            }
-        }
-
-        abstract void run(Components c);
+    abstract static class Base extends OfflineCommand {
 
         Sender require(Components c, String id) {
             return c.senders().find(id).orElseThrow(() -> new CliException("no sender " + id, 1));
@@ -114,7 +91,7 @@ public final class SendersCommand {
             out().println("name:         " + s.name());
             out().println("profile:      " + s.profile().code());
             out().println("algorithms:   " + (s.allowedAlgorithms().isEmpty() ? "(profile default)"
-                    : String.join(",", s.allowedAlgorithms())));
+                    : String.join(",", new java.util.TreeSet<>(s.allowedAlgorithms()))));
             out().println("active:       " + s.active());
             out().println("JWKS URL:     " + s.jwksUrl());
             out().println("keys fetched: " + (s.keys() == null ? "never" : s.keys().fetchedAt()));

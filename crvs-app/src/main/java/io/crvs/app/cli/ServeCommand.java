@@ -6,7 +6,6 @@ import io.crvs.app.config.Setting;
 import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,15 +41,6 @@ public final class ServeCommand implements Runnable {
         }
         CrvsConfig config = options.load(overrides);
         CrvsApplication app = CrvsApplication.start(config, InstantSource.system());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "crvs-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.closeOnExitAndWait(app);
     }
 }

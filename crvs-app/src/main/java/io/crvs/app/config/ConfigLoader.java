@@ -73,22 +73,44 @@ public final class ConfigLoader {
     }
 
     private CrvsConfig build() {
-        CrvsConfig.Http http = new CrvsConfig.Http(str(Setting.HTTP_HOST), integer(Setting.HTTP_PORT),
-                str(Setting.HTTP_BASE_PATH), Arrays.stream(str(Setting.HTTP_ALIASES).split(","))
-                .map(String::strip).filter(a -> !a.isEmpty()).toList(), longValue(Setting.HTTP_BODY_LIMIT),
-                integer(Setting.HTTP_WORKER_THREADS));
+        CrvsConfig.Http http = group("http.*", () -> new CrvsConfig.Http(str(Setting.HTTP_HOST),
+                integer(Setting.HTTP_PORT), str(Setting.HTTP_BASE_PATH), Arrays.stream(str(Setting.HTTP_ALIASES)
+                .split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList(), longValue(Setting.HTTP_BODY_LIMIT),
+                integer(Setting.HTTP_WORKER_THREADS)));
         String url = str(Setting.DB_URL);
-        CrvsConfig.Database db = new CrvsConfig.Database(url.isEmpty() ? null : url, str(Setting.DB_USER),
-                str(Setting.DB_PASSWORD), Path.of(str(Setting.DB_DATA_DIR)), integer(Setting.DB_POOL_SIZE));
-        RetryPolicy retry = wrap(Setting.RETRY_MAX_ATTEMPTS, () -> new RetryPolicy(
+        CrvsConfig.Database db = group("db.*", () -> new CrvsConfig.Database(url.isEmpty() ? null : url,
+                str(Setting.DB_USER), str(Setting.DB_PASSWORD), Path.of(str(Setting.DB_DATA_DIR)),
+                integer(Setting.DB_POOL_SIZE)));
+        RetryPolicy retry = group("retry.*", () -> new RetryPolicy(
                 integer(Setting.RETRY_MAX_ATTEMPTS), duration(Setting.RETRY_INITIAL), duration(Setting.RETRY_MAX),
                 duration(Setting.RETRY_NO_MATCH_WINDOW), doubleValue(Setting.RETRY_JITTER)));
-        CrvsConfig.Workers workers = new CrvsConfig.Workers(integer(Setting.WORKERS), integer(Setting.WORKERS_BATCH),
-                duration(Setting.WORKERS_POLL), duration(Setting.WORKERS_LEASE), retry);
+        CrvsConfig.Workers workers = group("workers.*", () -> new CrvsConfig.Workers(integer(Setting.WORKERS),
+                integer(Setting.WORKERS_BATCH), duration(Setting.WORKERS_POLL), duration(Setting.WORKERS_LEASE),
+                retry));
         CrvsConfig.Security security = new CrvsConfig.Security(duration(Setting.SIG_FUTURE_SKEW),
                 duration(Setting.SIG_MAX_VALIDITY), duration(Setting.JWKS_TTL), duration(Setting.JWKS_COOLDOWN),
                 duration(Setting.JWKS_MAX_STALENESS));
-        return new CrvsConfig(http, db, workers, security, str(Setting.LOG_LEVEL).toLowerCase(java.util.Locale.ROOT));
+        String crvsFile = str(Setting.OUTBOUND_FILE);
+        String callback = str(Setting.OUTBOUND_CALLBACK_URL);
+        CrvsConfig.Outbound outbound = new CrvsConfig.Outbound(str(Setting.DCI_SENDER_ID),
+                Path.of(str(Setting.KEYS_DIR)), duration(Setting.KEYS_OVERLAP),
+                crvsFile.isEmpty() ? null : Path.of(crvsFile), callback.isEmpty() ? null : uri(Setting.OUTBOUND_CALLBACK_URL),
+                duration(Setting.OUTBOUND_ASYNC_TIMEOUT), duration(Setting.OUTBOUND_SIGNATURE_VALIDITY),
+                integer(Setting.RECONCILE_BATCH));
+        return new CrvsConfig(http, db, workers, security, str(Setting.LOG_LEVEL).toLowerCase(java.util.Locale.ROOT),
+                outbound);
+    }
+
+    /** Builds one group of settings; a value the group refuses is reported with the group's key prefix. */
+    private static <T> T group(String keys, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InvalidInputException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("setting ")) {
+                throw e; // already names its key
+            }
+            throw new InvalidInputException("settings " + keys + ": " + e.getMessage());
+        }
     }
 
     private String str(Setting s) {
@@ -109,6 +131,14 @@ public final class ConfigLoader {
 
     private Duration duration(Setting s) {
         return wrap(s, () -> Duration.parse(str(s)));
+    }
+
+    private java.net.URI uri(Setting s) {
+        try {
+            return new java.net.URI(str(s));
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidInputException("setting " + s.key() + " (" + s.env() + "): not a URL: " + e.getMessage());
+        }
     }
 
     private static <T> T wrap(Setting s, java.util.function.Supplier<T> parse) {

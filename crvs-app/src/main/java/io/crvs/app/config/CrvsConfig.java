@@ -2,6 +2,7 @@ package io.crvs.app.config;
 
 import io.crvs.core.domain.InvalidInputException;
 import io.crvs.core.domain.RetryPolicy;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,14 +17,17 @@ import java.util.Objects;
  * @param workers  processing settings
  * @param security signature and key settings
  * @param logLevel slf4j-simple default level (error, warn, info, debug, trace)
+ * @param outbound our identity, keys and the CRVS systems we call
  */
-public record CrvsConfig(Http http, Database database, Workers workers, Security security, String logLevel) {
+public record CrvsConfig(Http http, Database database, Workers workers, Security security, String logLevel,
+                         Outbound outbound) {
 
     public CrvsConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(outbound, "outbound");
         if (!List.of("error", "warn", "info", "debug", "trace").contains(logLevel)) {
             throw new InvalidInputException("log level must be one of error, warn, info, debug, trace");
         }
@@ -120,6 +124,43 @@ public record CrvsConfig(Http http, Database database, Workers workers, Security
             Objects.requireNonNull(jwksTtl, "jwksTtl");
             Objects.requireNonNull(jwksCooldown, "jwksCooldown");
             Objects.requireNonNull(jwksMaxStaleness, "jwksMaxStaleness");
+        }
+    }
+
+    /**
+     * @param senderId          our DCI {@code sender_id}, or empty when not configured
+     * @param keysDir           the key store directory
+     * @param keyOverlap        how long a rotated-out public key stays published
+     * @param crvsFile          the file describing the CRVS systems we call, or {@code null}
+     * @param callbackUrl       our DCI base URL as CRVS systems reach it, or {@code null}
+     * @param asyncTimeout      how long an asynchronous search waits for its callback
+     * @param signatureValidity how long our request signatures stay valid
+     * @param reconcileBatch    persons per reconcile request
+     */
+    public record Outbound(String senderId, Path keysDir, Duration keyOverlap, Path crvsFile, URI callbackUrl,
+                           Duration asyncTimeout, Duration signatureValidity, int reconcileBatch) {
+        public Outbound {
+            Objects.requireNonNull(senderId, "senderId");
+            if (!senderId.isEmpty() && !senderId.matches("[A-Za-z0-9._:/-]{1,200}")) {
+                throw new InvalidInputException("dci.sender-id must be 1 to 200 letters, digits or . _ - : /");
+            }
+            Objects.requireNonNull(keysDir, "keysDir");
+            if (keyOverlap.isNegative()) {
+                throw new InvalidInputException("keys.overlap must not be negative");
+            }
+            if (callbackUrl != null && (!callbackUrl.isAbsolute() || callbackUrl.getHost() == null
+                    || !("http".equals(callbackUrl.getScheme()) || "https".equals(callbackUrl.getScheme())))) {
+                throw new InvalidInputException("outbound.callback-url must be an absolute http(s) URL");
+            }
+            if (asyncTimeout.isNegative() || asyncTimeout.isZero()) {
+                throw new InvalidInputException("outbound.async-timeout must be positive");
+            }
+            if (signatureValidity.getSeconds() < 1 || signatureValidity.compareTo(Duration.ofHours(1)) > 0) {
+                throw new InvalidInputException("outbound.signature-validity must be between PT1S and PT1H");
+            }
+            if (reconcileBatch < 1 || reconcileBatch > 500) {
+                throw new InvalidInputException("reconcile.batch-size must be between 1 and 500");
+            }
         }
     }
 

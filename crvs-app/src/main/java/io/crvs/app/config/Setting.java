@@ -30,6 +30,16 @@ public enum Setting {
     JWKS_TTL("jwks.ttl", "PT5M", "how long fetched sender keys are used before a refresh"),
     JWKS_COOLDOWN("jwks.cooldown", "PT30S", "least time between two refetches triggered by an unknown kid"),
     JWKS_MAX_STALENESS("jwks.max-staleness", "PT24H", "how long the last good keys serve while a JWKS host is down"),
+    DCI_SENDER_ID("dci.sender-id", "", "our DCI sender_id toward CRVS systems (first part of our key ids);"
+            + " required to call a CRVS"),
+    KEYS_DIR("keys.dir", "crvs-data/keys", "key store of our signing keys (directory 0700, key files 0600)"),
+    KEYS_OVERLAP("keys.overlap", "P7D", "how long a rotated-out public key stays in our JWKS"),
+    OUTBOUND_FILE("outbound.file", "", "properties file describing the CRVS systems we call; empty = none"),
+    OUTBOUND_CALLBACK_URL("outbound.callback-url", "", "our DCI base URL as CRVS systems reach it, e.g."
+            + " https://registry.example/registry (sent as sender_uri); empty = none sent"),
+    OUTBOUND_ASYNC_TIMEOUT("outbound.async-timeout", "PT30S", "how long an asynchronous search waits for on-search"),
+    OUTBOUND_SIGNATURE_VALIDITY("outbound.signature-validity", "PT5M", "how long our request signatures are valid"),
+    RECONCILE_BATCH("reconcile.batch-size", "50", "registry persons asked about per reconcile request"),
     LOG_LEVEL("log.level", "info", "log level: error, warn, info, debug, trace");
 
     private final String key;

@@ -55,6 +55,6 @@ public final class DemoReport {
 
     private static String summarise(String answer) {
         String oneLine = answer.replaceAll("\\s+", " ");
-        return oneLine.length() > 150 ? oneLine.substring(0, 150) + "…" : oneLine;
+        return oneLine.length() > 220 ? oneLine.substring(0, 220) + "…" : oneLine;
     }
 }

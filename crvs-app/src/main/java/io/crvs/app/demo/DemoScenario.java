@@ -58,8 +58,17 @@ public final class DemoScenario {
     }
 
     public Result run() {
+        return run(false);
+    }
+
+    /**
+     * @param keepCrvsOnline whether the stand-in CRVS keeps publishing its keys after the run (until the JVM
+     *                       exits), so that a demo kept running can fetch them again from the console
+     */
+    public Result run(boolean keepCrvsOnline) {
         Components c = app.components();
-        try (CrvsSimulator crvs = new CrvsSimulator()) {
+        CrvsSimulator crvs = new CrvsSimulator();
+        try {
             c.senders().save(Sender.register(CrvsSimulator.SENDER_ID, "Demo CRVS", crvs.jwksUrl(),
                     SignatureProfile.DCI_CAVAGE_ED25519, Set.of()));
             Map<String, RegistryPerson> before = new LinkedHashMap<>();
@@ -113,6 +122,10 @@ public final class DemoScenario {
                     .withSender(CrvsSimulator.SENDER_ID), PageRequest.first(100)).items());
             java.util.Collections.reverse(events);
             return new Result(deliveries, events, persons, settled);
+        } finally {
+            if (!keepCrvsOnline) {
+                crvs.close();
+            }
         }
     }
 

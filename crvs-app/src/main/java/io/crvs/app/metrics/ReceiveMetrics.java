@@ -16,8 +16,14 @@ public final class ReceiveMetrics implements ReceiveObserver {
     public void received(String action, String senderId, int eventCount) {
         Counter.builder("crvs_messages_received").description("DCI messages stored and acknowledged")
                 .tag("action", action).register(registry).increment();
-        Counter.builder("crvs_events_received").description("vital events received")
+        Counter.builder("crvs_events_received").description("new vital events stored")
                 .register(registry).increment(eventCount);
+    }
+
+    @Override
+    public void repeatedEvents(String action, String senderId, int count) {
+        Counter.builder("crvs_events_repeated").description("events whose reference id was already stored (not"
+                + " stored again)").register(registry).increment(count);
     }
 
     @Override

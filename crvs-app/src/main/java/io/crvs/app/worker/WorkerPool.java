@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -34,6 +33,7 @@ public final class WorkerPool implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong processed = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
+    private final Object wakeUp = new Object();
 
     public WorkerPool(ProcessDueEventsUseCase processing, EventStore events, InstantSource clock, int workers,
                       int batchSize, Duration pollInterval, Duration recoveryInterval) {
@@ -98,12 +98,18 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Sleeps up to {@code d}, waking at once when the pool closes. */
     private void pause(Duration d) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(Math.max(1, d.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running.set(false);
+        synchronized (wakeUp) {
+            if (!running.get()) {
+                return;
+            }
+            try {
+                wakeUp.wait(Math.max(1, d.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            }
         }
     }
 
@@ -112,6 +118,9 @@ public final class WorkerPool implements AutoCloseable {
     public synchronized void close() {
         if (!running.compareAndSet(true, false)) {
             return;
+        }
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
         }
         for (Thread t : threads) {
             try {

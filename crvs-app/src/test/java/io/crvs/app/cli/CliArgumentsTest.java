@@ -41,7 +41,8 @@ class CliArgumentsTest {
     void help_listsTheCommands() {
         Run r = run("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("serve", "demo", "senders", "events", "users", "db");
+        assertThat(r.out()).contains("serve", "demo", "senders", "events", "users", "db", "keys", "verify-birth",
+                "check-death", "subscriptions", "reconcile");
     }
 
     @Test
@@ -59,6 +60,18 @@ class CliArgumentsTest {
     }
 
     @Test
+    void portInUse_isReportedAtOnceByName() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Run r = run("serve", "--port", Integer.toString(busy.getLocalPort()), "--data-dir", "target/never-used");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("cannot listen on 127.0.0.1:" + busy.getLocalPort());
+            assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("target/never-used")))
+                    .as("nothing started").isFalse();
+        }
+    }
+
+    @Test
     void missingRequiredOption_isAUsageError() {
         Run r = run("senders", "add", "--id", "crvs.example.gov");
         assertThat(r.code()).isEqualTo(2);
@@ -70,5 +83,16 @@ class CliArgumentsTest {
         Run r = run("events", "show", "abc");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("abc");
+    }
+
+    @Test
+    void outboundCommands_needTheirArguments() {
+        assertThat(run("verify-birth").code()).isEqualTo(2);
+        assertThat(run("check-death").code()).isEqualTo(2);
+        Run add = run("subscriptions", "add");
+        assertThat(add.code()).isEqualTo(2);
+        assertThat(add.err()).contains("--event-type");
+        assertThat(run("subscriptions", "remove").code()).isEqualTo(2);
+        assertThat(run("reconcile", "--batch-size", "many").code()).isEqualTo(2);
     }
 }

@@ -56,6 +56,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void valueRefusedByItsGroup_namesTheGroupOfSettings() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("CRVS_HTTP_BODY_LIMIT", "10"), Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("settings http.*: ")
+                .hasMessageContaining("body limit");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("CRVS_RETRY_JITTER", "2"), Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("settings retry.*: ")
+                .hasMessageContaining("jitter");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("CRVS_WORKERS_LEASE", "PT0.1S"), Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("settings workers.*: ");
+    }
+
+    @Test
     void unknownKeyInFile_isRefused() throws Exception {
         Path file = dir.resolve("crvs.properties");
         Files.writeString(file, "http.prot=9000\n");
@@ -75,5 +87,28 @@ class ConfigLoaderTest {
         for (Setting s : Setting.values()) {
             assertThat(readme).as("README documents " + s.key()).contains("`" + s.key() + "`").contains(s.env());
         }
+    }
+
+    @Test
+    void outboundSettings_haveDefaults_andAreValidated() {
+        CrvsConfig c = ConfigLoader.load(null, Map.of(), Map.of());
+        assertThat(c.outbound().senderId()).isEmpty();
+        assertThat(c.outbound().keysDir()).isEqualTo(Path.of("crvs-data/keys"));
+        assertThat(c.outbound().keyOverlap()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.outbound().crvsFile()).isNull();
+        assertThat(c.outbound().callbackUrl()).isNull();
+        assertThat(c.outbound().reconcileBatch()).isEqualTo(50);
+
+        CrvsConfig set = ConfigLoader.load(null, Map.of("CRVS_DCI_SENDER_ID", "registry.gov",
+                "CRVS_OUTBOUND_CALLBACK_URL", "https://registry.gov/registry"), Map.of());
+        assertThat(set.outbound().senderId()).isEqualTo("registry.gov");
+        assertThat(set.outbound().callbackUrl().toString()).isEqualTo("https://registry.gov/registry");
+
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("CRVS_OUTBOUND_CALLBACK_URL", "registry/cb"),
+                Map.of())).isInstanceOf(InvalidInputException.class).hasMessageContaining("outbound.callback-url");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("CRVS_DCI_SENDER_ID", "bad id"), Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("dci.sender-id");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("CRVS_RECONCILE_BATCH_SIZE", "0"), Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("reconcile.batch-size");
     }
 }

@@ -19,15 +19,22 @@ final class AppFixture {
     }
 
     static CrvsConfig config(Path dataDir, int workers) {
+        return config(dataDir, workers, Map.of());
+    }
+
+    /** Like {@link #config(Path, int)}, with further settings. */
+    static CrvsConfig config(Path dataDir, int workers, Map<Setting, String> more) {
         Map<Setting, String> o = new EnumMap<>(Setting.class);
         o.put(Setting.DB_URL, "");
         o.put(Setting.DB_DATA_DIR, dataDir.toString());
+        o.put(Setting.KEYS_DIR, dataDir.resolveSibling(dataDir.getFileName() + "-keys").toString());
         o.put(Setting.HTTP_PORT, "0");
         o.put(Setting.WORKERS, Integer.toString(workers));
         o.put(Setting.WORKERS_POLL, "PT0.05S");
         o.put(Setting.RETRY_INITIAL, "PT0.5S");
         o.put(Setting.RETRY_MAX, "PT1S");
         o.put(Setting.LOG_LEVEL, "warn");
+        o.putAll(more);
         return ConfigLoader.load(null, Map.of(), o);
     }
 

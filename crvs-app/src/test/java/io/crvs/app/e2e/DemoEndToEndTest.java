@@ -11,7 +11,15 @@ import io.crvs.core.domain.ProcessingOutcome;
 import io.crvs.core.domain.RegistryPerson;
 import io.crvs.core.domain.VitalEvent;
 import io.crvs.core.domain.VitalEventType;
+import io.crvs.core.domain.ApiUser;
+import io.crvs.core.domain.Role;
+import io.crvs.http.admin.ApiTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -21,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The README's demo, end to end on PostgreSQL, with assertions on what ends up in the database. */
 class DemoEndToEndTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
 
     @TempDir
     Path dir;
@@ -32,7 +42,7 @@ class DemoEndToEndTest {
     }
 
     @Test
-    void demo_appliesEveryEventAndRejectsTheForgery() {
+    void demo_appliesEveryEventAndRejectsTheForgery() throws Exception {
         try (CrvsApplication app = AppFixture.start(dir.resolve("pg"), InstantSource.system(), 2)) {
             DemoScenario.Result r = new DemoScenario(app, Duration.ofSeconds(60)).run();
 
@@ -77,7 +87,61 @@ class DemoEndToEndTest {
             RegistryPerson iris = person(app, "U-1006");
             assertThat(iris.deceased()).isTrue();
             assertThat(iris.deathDate()).isEqualTo(LocalDate.of(2025, 3, 20));
+
+            assertObservable(app);
+            assertAdminApiWiredWithRoles(app);
         }
+    }
+
+    private static HttpResponse<String> get(CrvsApplication app, String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Metrics count what the demo did; readiness reports the database. */
+    private static void assertObservable(CrvsApplication app) throws Exception {
+        HttpResponse<String> metrics = get(app, "/metrics", null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("crvs_messages_received_total{action=\"notify\"} 5.0")
+                .contains("crvs_messages_duplicate_total{action=\"notify\"} 1.0")
+                .contains("crvs_messages_rejected_total{reason=\"bad_signature\",status=\"401\"} 1.0")
+                .contains("crvs_events_processed_total{outcome=\"applied\",type=\"marriage\"} 2.0")
+                .contains("crvs_events_failed_total{error=\"no_match\",type=\"death\",will_retry=\"true\"}")
+                .contains("crvs_jwks_fetches_total{result=\"ok\",sender=\"crvs.demo.example\"}")
+                .contains("crvs_queue_oldest_due_age_seconds");
+        HttpResponse<String> ready = get(app, "/ready", null);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("READY");
+    }
+
+    /** The admin API is mounted with real users: a user reads but cannot delete a sender; an admin can. */
+    private static void assertAdminApiWiredWithRoles(CrvsApplication app) throws Exception {
+        String userToken = ApiTokens.generate();
+        String adminToken = ApiTokens.generate();
+        Instant now = Instant.now();
+        app.components().users().save(new ApiUser("clerk", Role.USER, ApiTokens.hash(userToken), now, true));
+        app.components().users().save(new ApiUser("boss", Role.ADMIN, ApiTokens.hash(adminToken), now, true));
+
+        assertThat(get(app, "/api/events?state=processed", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> list = get(app, "/api/events?state=processed", userToken);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"total\":6");
+        HttpRequest delete = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                + "/api/senders/crvs.demo.example")).DELETE().header("Authorization", "Bearer " + userToken).build();
+        HttpResponse<String> refused = HTTP.send(delete, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("\"code\":\"forbidden\"");
+        assertThat(app.components().senders().find("crvs.demo.example")).isPresent();
+        HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(delete.uri()).DELETE()
+                .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isBetween(200, 204);
+        assertThat(app.components().senders().find("crvs.demo.example")).isEmpty();
+        assertThat(app.components().events().stats(Instant.now()).countsByState())
+                .containsEntry(EventState.PROCESSED, 6L);
     }
 
     private static String correlationId(String ack) {

@@ -355,4 +355,28 @@ public abstract class AbstractEventStoreContract {
         assertThat(stats.oldestDueSince()).isNotNull().isBeforeOrEqualTo(now);
         assertThat(stats.countsByState().get(EventState.RECEIVED)).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void givenSource_store_recordsIt_andDefaultsToNotify() {
+        EventId notified = storeOne(TestEvents.death().withIdentifier("UIN", TestEvents.unique("U")).build());
+        ReceivedMessage m = TestEvents.message(sender, now);
+        StoreResult r = store.store(m, List.of(TestEvents.death().withIdentifier("UIN", TestEvents.unique("U"))
+                .build()), EventStore.SOURCE_RECONCILE);
+
+        EventId reconciled = ((StoreResult.Stored) r).events().get(0).eventId();
+        assertThat(store.find(notified).orElseThrow().source()).isEqualTo(EventStore.SOURCE_NOTIFY);
+        assertThat(store.find(reconciled).orElseThrow().source()).isEqualTo(EventStore.SOURCE_RECONCILE);
+        assertThat(store.history(reconciled)).extracting(AuditEntry::action).containsExactly("receive");
+    }
+
+    @Test
+    void givenReconciledReferenceIdStoredBefore_store_reportsItemDuplicate() {
+        NewVitalEvent item = TestEvents.death().withIdentifier("UIN", TestEvents.unique("U")).build();
+        StoreResult first = store.store(TestEvents.message(sender, now), List.of(item), EventStore.SOURCE_RECONCILE);
+
+        StoreResult second = store.store(TestEvents.message(sender, now), List.of(item), EventStore.SOURCE_RECONCILE);
+
+        assertThat(((StoreResult.Stored) second).events()).containsExactly(
+                new StoreResult.StoredItem(((StoreResult.Stored) first).events().get(0).eventId(), true));
+    }
 }

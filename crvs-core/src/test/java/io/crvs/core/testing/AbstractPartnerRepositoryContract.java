@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crvs.core.domain.CivilStatus;
 import io.crvs.core.domain.Identifier;
+import io.crvs.core.domain.IdentifierType;
 import io.crvs.core.domain.PersonId;
 import io.crvs.core.domain.PersonName;
 import io.crvs.core.domain.RegistryPerson;
@@ -187,5 +188,25 @@ public abstract class AbstractPartnerRepositoryContract {
         assertThat(found.get(unknown)).isEmpty();
         assertThat(found.get(brnA)).containsExactly(repo.find(a.id()).orElseThrow());
         assertThat(repo.findByIdentifiers(List.of())).isEmpty();
+    }
+
+    @Test
+    void givenPersonsWithAndWithoutAType_findWithIdentifierType_pagesThroughThoseWithItInIdOrder() {
+        IdentifierType type = IdentifierType.of(TestEvents.unique("T"));
+        RegistryPerson a = repo.add(RegistryPerson.newPerson(null, null, List.of(uin(),
+                new Identifier(type, TestEvents.unique("a")))));
+        repo.add(RegistryPerson.newPerson(null, null, List.of(uin())));
+        RegistryPerson b = repo.add(RegistryPerson.newPerson(null, null, List.of(
+                new Identifier(type, TestEvents.unique("b")), new Identifier(type, TestEvents.unique("b2")))));
+        RegistryPerson c = repo.add(RegistryPerson.newPerson(null, null, List.of(
+                new Identifier(type, TestEvents.unique("c")))));
+
+        List<RegistryPerson> first = repo.findWithIdentifierType(type, null, 2);
+        List<RegistryPerson> second = repo.findWithIdentifierType(type, first.get(1).id(), 2);
+
+        assertThat(first).containsExactly(a, b);
+        assertThat(second).containsExactly(c);
+        assertThat(repo.findWithIdentifierType(type, c.id(), 2)).isEmpty();
+        assertThat(repo.findWithIdentifierType(IdentifierType.of(TestEvents.unique("none")), null, 5)).isEmpty();
     }
 }

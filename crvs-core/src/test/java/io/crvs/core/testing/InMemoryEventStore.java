@@ -59,7 +59,15 @@ public final class InMemoryEventStore implements EventStore, InMemoryTransaction
     }
 
     @Override
-    public synchronized StoreResult store(ReceivedMessage message, List<NewVitalEvent> items) {
+    public StoreResult store(ReceivedMessage message, List<NewVitalEvent> items) {
+        return store(message, items, SOURCE_NOTIFY);
+    }
+
+    @Override
+    public synchronized StoreResult store(ReceivedMessage message, List<NewVitalEvent> items, String source) {
+        if (!SOURCE_NOTIFY.equals(source) && !SOURCE_RECONCILE.equals(source)) {
+            throw new IllegalArgumentException("unknown event source " + source);
+        }
         String messageKey = message.senderId() + '\u0000' + message.messageId();
         ReceivedMessage first = messages.get(messageKey);
         if (first != null) {
@@ -77,7 +85,7 @@ public final class InMemoryEventStore implements EventStore, InMemoryTransaction
                 continue;
             }
             EventId id = new EventId(nextId++);
-            events.put(id, VitalEvent.received(id, message, item, "notify"));
+            events.put(id, VitalEvent.received(id, message, item, source));
             byItemKey.put(itemKey, id);
             audit.add(new AuditEntry(id, "receive", null, EventState.RECEIVED, SYSTEM, null, message.receivedAt()));
             stored.add(new StoreResult.StoredItem(id, false));
@@ -193,6 +201,11 @@ public final class InMemoryEventStore implements EventStore, InMemoryTransaction
     @Override
     public synchronized void audit(AuditEntry entry) {
         audit.add(entry);
+    }
+
+    /** Every audit line written so far (event changes and administrative actions), oldest first. */
+    public synchronized List<AuditEntry> auditTrail() {
+        return List.copyOf(audit);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.crvs.core.testing;
 
 import io.crvs.core.domain.Identifier;
+import io.crvs.core.domain.IdentifierType;
 import io.crvs.core.domain.PersonId;
 import io.crvs.core.domain.RegistryPerson;
 import io.crvs.core.port.out.IdentifierConflictException;
@@ -65,6 +66,17 @@ public final class InMemoryPartnerRepository implements PartnerRepository, InMem
         persons.put(person.id(), stored);
         updates++;
         return stored;
+    }
+
+    @Override
+    public synchronized List<RegistryPerson> findWithIdentifierType(IdentifierType type, PersonId after, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be between 1 and 1000");
+        }
+        return persons.values().stream()
+                .filter(p -> after == null || p.id().value() > after.value())
+                .filter(p -> p.identifiers().stream().anyMatch(i -> i.type().equals(type)))
+                .sorted(Comparator.comparingLong(p -> p.id().value())).limit(limit).toList();
     }
 
     /** How many successful {@link #update} calls were made. */

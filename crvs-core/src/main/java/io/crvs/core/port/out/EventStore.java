@@ -46,6 +46,10 @@ public interface EventStore {
     String WORKER = "worker";
     /** Actor name used for changes made by the receiver itself (lease recovery, automatic retry). */
     String SYSTEM = "system";
+    /** Source of events received in a notification. */
+    String SOURCE_NOTIFY = "notify";
+    /** Source of events a reconciliation found missing. */
+    String SOURCE_RECONCILE = "reconcile";
 
     /**
      * Stores a verified message and its events (state received, due at once) in one atomic step.
@@ -55,6 +59,23 @@ public interface EventStore {
      * @return new (with each item's id and whether it was a duplicate) or a duplicate delivery
      */
     StoreResult store(ReceivedMessage message, List<NewVitalEvent> events);
+
+    /**
+     * Like {@link #store(ReceivedMessage, List)}, recording where the events came from.
+     *
+     * <p>The default only knows {@link #SOURCE_NOTIFY}; stores that record other sources override it (and then
+     * implement the two-argument form as this one with {@link #SOURCE_NOTIFY}).
+     *
+     * @param source {@link #SOURCE_NOTIFY} or {@link #SOURCE_RECONCILE}
+     * @throws UnsupportedOperationException for a source this store cannot record
+     */
+    default StoreResult store(ReceivedMessage message, List<NewVitalEvent> events, String source) {
+        if (SOURCE_NOTIFY.equals(source)) {
+            return store(message, events);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot record events of source "
+                + source);
+    }
 
     /** The stored message of a sender with that message id, if any. */
     Optional<ReceivedMessage> findMessage(String senderId, String messageId);

@@ -79,4 +79,20 @@ public interface PartnerRepository {
         }
         return updated;
     }
+
+    /**
+     * Persons carrying at least one identifier of {@code type}, in ascending id order, for walking the whole
+     * registry in batches (keyset paging: pass the last id of one batch to get the next).
+     *
+     * <p>The default refuses: a registry that embeds the core implements it to let reconciliation run.
+     *
+     * @param type  the identifier type ({@code UIN})
+     * @param after only persons with an id greater than this one, or {@code null} to start at the beginning
+     * @param limit at most this many, 1 to 1000
+     * @return the persons, possibly fewer than {@code limit}; empty at the end
+     * @throws UnsupportedOperationException when the repository cannot list persons
+     */
+    default List<RegistryPerson> findWithIdentifierType(IdentifierType type, PersonId after, int limit) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list persons by identifier type");
+    }
 }
