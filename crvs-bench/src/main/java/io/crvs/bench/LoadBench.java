@@ -14,6 +14,7 @@ import io.crvs.bench.server.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +79,16 @@ final class LoadBench {
         this.statementStats = statementStats;
     }
 
+    /** The password the embedded PostgreSQL of {@code dataDir} was set up with ({@code <data dir>.secret}). */
+    private static String embeddedPassword(Path dataDir) {
+        Path secret = dataDir.resolveSibling(dataDir.getFileName() + ".secret");
+        try {
+            return Files.readString(secret, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedded PostgreSQL's password " + secret, e);
+        }
+    }
+
     Results run() {
         Results results = new Results();
         results.loadBefore = Machine.loadAverage();
@@ -103,7 +114,9 @@ final class LoadBench {
             try (ServerProcess server = ServerProcess.product(crvsJar, serverJvm, work, settings, port,
                     Duration.ofSeconds(120))) {
                 try {
-                    String pgUrl = "jdbc:postgresql://localhost:" + server.postgresPort() + "/postgres?user=postgres";
+                    // the embedded PostgreSQL's superuser password is kept beside its data directory (owner-only file)
+                    String pgUrl = "jdbc:postgresql://localhost:" + server.postgresPort()
+                            + "/postgres?user=postgres&password=" + embeddedPassword(dataDir);
                     if (plan.ceilings()) {
                         ceilings(results, senders, pgUrl);
                     }
