@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -128,6 +129,69 @@ public final class JooqEventStore implements EventStore {
         });
     }
 
+    /**
+     * The due rows, locked ({@code for update skip locked}) for the caller's unit of work and left unchanged: a
+     * caller that settles them in the same unit of work writes each row once instead of claiming and then
+     * completing it.
+     */
+    @Override
+    public List<VitalEvent> lockDue(int max, Instant now) {
+        Instant at = DbTime.of(now);
+        if (max <= 0) {
+            return List.of();
+        }
+        return tx.call(ctx -> {
+            List<VitalEventRecord> due = ctx.selectFrom(VITAL_EVENT).where(EventConditions.dueAt(at))
+                    .orderBy(VITAL_EVENT.NEXT_ATTEMPT_AT, VITAL_EVENT.ID).limit(max).forUpdate().skipLocked().fetch();
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            Map<Long, List<Note>> notes = EventNotes.of(ctx, due.stream().map(VitalEventRecord::getId).toList());
+            return due.stream().map(row -> EventRows.event(row, notes.getOrDefault(row.getId(), List.of())))
+                    .toList();
+        });
+    }
+
+    /**
+     * One update of the rows from a {@code values} list, guarded by the state and attempt count each row had when
+     * it was locked, and one insert of the audit entries a claim and then a completion or failure would have
+     * written.
+     */
+    @Override
+    public void settleAll(List<Settlement> settlements, Duration lease, Instant now) {
+        Objects.requireNonNull(lease, "lease");
+        if (settlements.isEmpty()) {
+            return;
+        }
+        Instant at = DbTime.of(now);
+        List<VitalEvent> settled = new ArrayList<>(settlements.size());
+        List<AuditEntry> audit = new ArrayList<>(settlements.size() * 2);
+        for (Settlement s : settlements) {
+            VitalEvent locked = s.locked();
+            if (locked.state() == EventState.ERROR) {
+                audit.add(new AuditEntry(locked.id(), "retry", EventState.ERROR, EventState.RECEIVED, SYSTEM,
+                        "automatic retry", at));
+            }
+            VitalEvent claimed = locked.claim(at, lease);
+            audit.add(new AuditEntry(locked.id(), "claim", EventState.RECEIVED, claimed.state(), WORKER, null, at));
+            VitalEvent done = s.outcome() != null ? claimed.complete(s.outcome(), s.person(), at)
+                    : claimed.fail(s.error(), DbTime.of(s.retryAt()), s.person(), at);
+            audit.add(new AuditEntry(done.id(), s.outcome() != null ? "complete" : "fail", claimed.state(),
+                    done.state(), WORKER, s.outcome() != null ? s.outcome().code() : s.error().code(), at));
+            settled.add(done);
+        }
+        tx.call(ctx -> {
+            Set<Long> written = writeAll(ctx, settled, settlements.stream().map(Settlement::locked).toList());
+            for (Settlement s : settlements) {
+                if (!written.contains(s.locked().id().value())) {
+                    throw new LeaseLostException(s.locked().lease());
+                }
+            }
+            AuditLog.append(ctx, audit);
+            return null;
+        });
+    }
+
     @Override
     public void complete(EventLease lease, ProcessingOutcome outcome, PersonId person, Instant now) {
         Objects.requireNonNull(outcome, "outcome");
@@ -166,7 +230,11 @@ public final class JooqEventStore implements EventStore {
                 audit.add(new AuditEntry(after.id(), "complete", before.state(), after.state(), WORKER,
                         c.outcome().code(), at));
             }
-            writeAll(ctx, changed);
+            Set<Long> written = writeAll(ctx, changed, null);
+            if (written.size() != changed.size()) {
+                throw new IllegalStateException("updated " + written.size() + " of " + changed.size()
+                        + " locked events");
+            }
             AuditLog.append(ctx, audit);
             return null;
         });
@@ -341,27 +409,40 @@ public final class JooqEventStore implements EventStore {
 
     /**
      * The life-cycle columns of each event, in one statement: {@code update vital_event set … from (values …) v
-     * where vital_event.id = v.id}.
+     * where vital_event.id = v.id}; with {@code expected} (the same events as they were read), only rows still in
+     * that state and attempt count are written.
+     *
+     * @return the ids of the rows written
      */
-    private static void writeAll(DSLContext ctx, List<VitalEvent> changed) {
+    private static Set<Long> writeAll(DSLContext ctx, List<VitalEvent> changed, List<VitalEvent> expected) {
         List<Field<?>> columns = new ArrayList<>(EventRows.lifecycle(changed.get(0)).keySet());
         List<RowN> rows = new ArrayList<>(changed.size());
-        for (VitalEvent e : changed) {
-            List<Field<?>> values = new ArrayList<>(columns.size() + 1);
+        for (int i = 0; i < changed.size(); i++) {
+            VitalEvent e = changed.get(i);
+            List<Field<?>> values = new ArrayList<>(columns.size() + 3);
             values.add(DSL.val(e.id().value(), VITAL_EVENT.ID));
+            if (expected != null) {
+                values.add(DSL.val(expected.get(i).state().code(), VITAL_EVENT.STATE));
+                values.add(DSL.val(expected.get(i).attempts(), VITAL_EVENT.ATTEMPTS));
+            }
             EventRows.lifecycle(e).forEach((column, value) -> values.add(typed(value, column)));
             rows.add(DSL.row(values));
         }
         List<String> names = new ArrayList<>(List.of("id"));
+        if (expected != null) {
+            names.addAll(List.of("expected_state", "expected_attempts"));
+        }
         columns.forEach(c -> names.add(c.getName()));
         Table<Record> v = DSL.values(rows.toArray(RowN[]::new)).as("v", names.toArray(String[]::new));
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
         columns.forEach(c -> set.put(c, v.field(c.getName())));
-        int updated = ctx.update(VITAL_EVENT).set(set).from(v)
-                .where(VITAL_EVENT.ID.eq(v.field("id", Long.class))).execute();
-        if (updated != changed.size()) {
-            throw new IllegalStateException("updated " + updated + " of " + changed.size() + " locked events");
+        Condition where = VITAL_EVENT.ID.eq(v.field("id", Long.class));
+        if (expected != null) {
+            where = where.and(VITAL_EVENT.STATE.eq(v.field("expected_state", String.class)))
+                    .and(VITAL_EVENT.ATTEMPTS.eq(v.field("expected_attempts", Integer.class)));
         }
+        return new HashSet<>(ctx.update(VITAL_EVENT).set(set).from(v).where(where).returningResult(VITAL_EVENT.ID)
+                .fetch(VITAL_EVENT.ID));
     }
 
     /** A bind value with the column's type, so that a null in a {@code values} row is typed too. */

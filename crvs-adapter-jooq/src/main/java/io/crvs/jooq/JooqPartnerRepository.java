@@ -155,9 +155,7 @@ public final class JooqPartnerRepository implements PartnerRepository {
                     throw new StaleVersionException(p.id(), p.version());
                 }
             }
-            List<Long> ids = persons.stream().map(p -> p.id().value()).toList();
-            ctx.deleteFrom(PERSON_IDENTIFIER).where(PERSON_IDENTIFIER.PERSON_ID.in(ids)).execute();
-            insertIdentifiers(ctx, persons);
+            writeIdentifierChanges(ctx, persons);
             return persons.stream().map(p -> p.withIdAndVersion(p.id(), p.version() + 1)).toList();
         });
     }
@@ -168,20 +166,53 @@ public final class JooqPartnerRepository implements PartnerRepository {
         return DSL.val((T) value, column);
     }
 
-    /** Inserts every person's identifiers (positions in order) in one statement; throws on one held by another. */
-    private static void insertIdentifiers(DSLContext ctx, List<RegistryPerson> persons) {
-        var insert = ctx.insertInto(PERSON_IDENTIFIER, PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.POSITION,
-                PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE);
-        int rows = 0;
+    /** One identifier row to insert. */
+    private record IdentifierRow(long personId, int position, Identifier identifier) {
+    }
+
+    /**
+     * Brings the identifier rows of the persons to their lists with as few writes as it can: a person whose list is
+     * unchanged is left alone, one whose stored list begins its new one (identifiers added: what events do) gets only
+     * the new rows, any other has its rows replaced. One read, at most one delete and one insert for all of them.
+     * Throws {@link IdentifierConflictException} on an identifier another person holds.
+     */
+    private static void writeIdentifierChanges(DSLContext ctx, List<RegistryPerson> persons) {
+        List<Long> ids = persons.stream().map(p -> p.id().value()).toList();
+        Map<Long, List<Identifier>> stored = new HashMap<>();
+        for (Record3<Long, String, String> r : ctx.select(PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.TYPE,
+                        PERSON_IDENTIFIER.VALUE).from(PERSON_IDENTIFIER).where(PERSON_IDENTIFIER.PERSON_ID.in(ids))
+                .orderBy(PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.POSITION).fetch()) {
+            stored.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(identifier(r.value2(), r.value3()));
+        }
+        List<Long> replaced = new ArrayList<>();
+        List<IdentifierRow> rows = new ArrayList<>();
         for (RegistryPerson p : persons) {
-            for (int i = 0; i < p.identifiers().size(); i++) {
-                insert = insert.values(p.id().value(), i, p.identifiers().get(i).type().code(),
-                        p.identifiers().get(i).value());
-                rows++;
+            List<Identifier> before = stored.getOrDefault(p.id().value(), List.of());
+            List<Identifier> after = p.identifiers();
+            if (before.equals(after)) {
+                continue;
+            }
+            int from = 0;
+            if (after.size() > before.size() && after.subList(0, before.size()).equals(before)) {
+                from = before.size();
+            } else if (!before.isEmpty()) {
+                replaced.add(p.id().value());
+            }
+            for (int i = from; i < after.size(); i++) {
+                rows.add(new IdentifierRow(p.id().value(), i, after.get(i)));
             }
         }
-        if (rows == 0) {
+        if (!replaced.isEmpty()) {
+            ctx.deleteFrom(PERSON_IDENTIFIER).where(PERSON_IDENTIFIER.PERSON_ID.in(replaced)).execute();
+        }
+        if (rows.isEmpty()) {
             return;
+        }
+        var insert = ctx.insertInto(PERSON_IDENTIFIER, PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.POSITION,
+                PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE);
+        for (IdentifierRow row : rows) {
+            insert = insert.values(row.personId(), row.position(), row.identifier().type().code(),
+                    row.identifier().value());
         }
         Set<String> inserted = new HashSet<>();
         for (Record3<Long, String, String> r : insert.onConflictDoNothing()
@@ -189,11 +220,10 @@ public final class JooqPartnerRepository implements PartnerRepository {
                 .fetch()) {
             inserted.add(r.value1() + "\u0000" + r.value2() + "\u0000" + r.value3());
         }
-        for (RegistryPerson p : persons) {
-            for (Identifier i : p.identifiers()) {
-                if (!inserted.contains(p.id().value() + "\u0000" + i.type().code() + "\u0000" + i.value())) {
-                    throw new IdentifierConflictException(i);
-                }
+        for (IdentifierRow row : rows) {
+            Identifier i = row.identifier();
+            if (!inserted.contains(row.personId() + "\u0000" + i.type().code() + "\u0000" + i.value())) {
+                throw new IdentifierConflictException(i);
             }
         }
     }

@@ -34,9 +34,10 @@ import java.util.random.RandomGenerator;
  * person update, outcome), so one bad event never holds back the others. A failure rolls back that event's work
  * and is recorded in a second unit of work; if even that fails the lease simply expires and the event comes back.
  *
- * <p>A batch of several events is first tried in one unit of work with the registry read once and the writes made
- * together (a few statements for the whole batch instead of about ten per event); when that cannot give every
- * event the outcome it would get alone, it is rolled back and the events are processed one by one as above.
+ * <p>First, though, the due events are tried together in one unit of work - locked rather than claimed when the
+ * store can ({@link EventStore#lockDue}), the registry read once and the writes made together: a few statements
+ * for the whole batch instead of about ten per event. When that cannot give every event the outcome it would get
+ * alone, it is rolled back and the events are claimed and processed one by one as above.
  */
 public final class ProcessDueEventsService implements ProcessDueEventsUseCase {
 
@@ -67,8 +68,12 @@ public final class ProcessDueEventsService implements ProcessDueEventsUseCase {
 
     @Override
     public ProcessingReport processDue(int max) {
+        Locked locked = processLocked(max);
+        if (locked.report != null) {
+            return locked.report;
+        }
         List<VitalEvent> claimed = transactions.inTransaction(() -> events.claimDue(max, lease, clock.instant()));
-        if (claimed.size() > 1) {
+        if (claimed.size() > 1 && !locked.failed) {
             Optional<ProcessingReport> together = processTogether(claimed);
             if (together.isPresent()) {
                 return together.get();
@@ -86,23 +91,114 @@ public final class ProcessDueEventsService implements ProcessDueEventsUseCase {
         return new ProcessingReport(claimed.size(), processed, failed);
     }
 
+    /** How the locked fast path went: a report, or nothing due or lockable, or a batch that was rolled back. */
+    private record Locked(ProcessingReport report, boolean failed) {
+    }
+
     /**
-     * The fast path for a batch: all its events in one unit of work, the registry read once for all of them
-     * ({@link BatchPartners}), the person updates and the completions written together. A business failure (no
-     * match, ambiguous match, a handler's rejection) is decided before anything is written for its event and is
-     * recorded in the same unit of work, as {@link #recordFailure} would. Anything else (a lookup the batch's read
-     * cannot answer, an identifier conflict, a stale version, a lost lease, a failing handler or store) rolls the
-     * whole unit back and returns empty: the events are then processed one by one ({@link #processOne}), each
-     * ending exactly as it would have alone.
+     * The fast path: due events locked ({@link EventStore#lockDue}), decided and written in one unit of work: the
+     * registry read once for all of them ({@link BatchPartners}), the person updates written together and each
+     * event written once, claimed and completed or failed ({@link EventStore#settleAll}). A business failure (no
+     * match, ambiguous match, a handler's rejection) is decided before anything is written for its event. Anything
+     * else (a lookup the batch's read cannot answer, an identifier conflict, a stale version, a failing handler or
+     * store) rolls the unit back - nothing was claimed - and the events are then claimed and processed one by one.
      */
-    private Optional<ProcessingReport> processTogether(List<VitalEvent> claimed) {
+    private Locked processLocked(int max) {
         long started = System.nanoTime(); // elapsed time for metrics only: monotonic, not the business clock
         List<Settled> settled;
         try {
-            settled = transactions.inTransaction(() -> applyTogether(claimed));
+            settled = transactions.inTransaction(() -> {
+                Instant now = clock.instant();
+                List<VitalEvent> locked = events.lockDue(max, now);
+                if (locked.isEmpty()) {
+                    return null;
+                }
+                List<VitalEvent> claimed = locked.stream().map(e -> e.claim(now, lease)).toList();
+                List<Decision> decisions = decideAll(claimed);
+                List<EventStore.Settlement> settlements = new ArrayList<>(locked.size());
+                List<Settled> result = new ArrayList<>(locked.size());
+                for (int i = 0; i < locked.size(); i++) {
+                    Decision d = decisions.get(i);
+                    Instant retryAt = null;
+                    if (d.failure == null) {
+                        settlements.add(EventStore.Settlement.completed(locked.get(i), d.outcome, d.person));
+                    } else {
+                        retryAt = retryPolicy.nextAttempt(claimed.get(i), d.failure.error.code(),
+                                d.failure.retryable, now, random);
+                        settlements.add(EventStore.Settlement.failed(locked.get(i), d.failure.error, retryAt,
+                                d.failure.person));
+                    }
+                    result.add(new Settled(claimed.get(i), d, retryAt));
+                }
+                events.settleAll(settlements, lease, now);
+                return result;
+            });
+        } catch (RuntimeException e) {
+            return new Locked(null, true);
+        }
+        return new Locked(settled == null ? null : report(settled, started), false);
+    }
+
+    /**
+     * The fast path for events already claimed (a store that cannot lock): all of them in one unit of work, the
+     * registry read once and the writes made together; a business failure is recorded in the same unit of work, as
+     * {@link #recordFailure} would. Anything else rolls the whole unit back and returns empty: the events are then
+     * processed one by one ({@link #processOne}), each ending exactly as it would have alone.
+     */
+    private Optional<ProcessingReport> processTogether(List<VitalEvent> claimed) {
+        long started = System.nanoTime();
+        List<Settled> settled;
+        try {
+            settled = transactions.inTransaction(() -> {
+                Instant now = clock.instant();
+                List<Decision> decisions = decideAll(claimed);
+                List<EventStore.Completion> completions = new ArrayList<>(claimed.size());
+                for (int i = 0; i < claimed.size(); i++) {
+                    Decision d = decisions.get(i);
+                    if (d.failure == null) {
+                        completions.add(new EventStore.Completion(claimed.get(i).lease(), d.outcome, d.person));
+                    }
+                }
+                events.completeAll(completions, now);
+                List<Settled> result = new ArrayList<>(claimed.size());
+                for (int i = 0; i < claimed.size(); i++) {
+                    VitalEvent event = claimed.get(i);
+                    Failure f = decisions.get(i).failure;
+                    Instant retryAt = null;
+                    if (f != null) {
+                        retryAt = retryPolicy.nextAttempt(event, f.error.code(), f.retryable, now, random);
+                        events.fail(event.lease(), f.error, retryAt, f.person, now);
+                    }
+                    result.add(new Settled(event, decisions.get(i), retryAt));
+                }
+                return result;
+            });
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+        return Optional.of(report(settled, started));
+    }
+
+    /**
+     * Decides the claimed events in order against the registry read once for all of them, each seeing the person
+     * updates decided before it, and writes those updates together.
+     */
+    private List<Decision> decideAll(List<VitalEvent> claimed) {
+        BatchPartners registry = BatchPartners.read(partners, claimed);
+        List<Decision> decisions = new ArrayList<>(claimed.size());
+        for (VitalEvent event : claimed) {
+            Decision d = decide(event, registry);
+            if (d.failure == null && d.update != null) {
+                registry.update(d.update);
+            }
+            decisions.add(d);
+        }
+        partners.updateAll(registry.updates());
+        return decisions;
+    }
+
+    /** Tells the observer about each event of a committed batch and counts them. */
+    private ProcessingReport report(List<Settled> settled, long started) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         int processed = 0;
         for (Settled s : settled) {
@@ -113,42 +209,11 @@ public final class ProcessDueEventsService implements ProcessDueEventsUseCase {
                 observer.failed(s.event, s.decision.failure.error, s.retryAt != null, took);
             }
         }
-        return Optional.of(new ProcessingReport(claimed.size(), processed, claimed.size() - processed));
+        return new ProcessingReport(settled.size(), processed, settled.size() - processed);
     }
 
     /** How one event of a batch ended: its decision and, when it failed, when it will be retried. */
     private record Settled(VitalEvent event, Decision decision, Instant retryAt) {
-    }
-
-    private List<Settled> applyTogether(List<VitalEvent> claimed) {
-        Instant now = clock.instant();
-        BatchPartners registry = BatchPartners.read(partners, claimed);
-        List<Decision> decisions = new ArrayList<>(claimed.size());
-        List<EventStore.Completion> completions = new ArrayList<>(claimed.size());
-        for (VitalEvent event : claimed) {
-            Decision d = decide(event, registry);
-            decisions.add(d);
-            if (d.failure == null) {
-                if (d.update != null) {
-                    registry.update(d.update); // seen by the events after it, written below
-                }
-                completions.add(new EventStore.Completion(event.lease(), d.outcome, d.person));
-            }
-        }
-        partners.updateAll(registry.updates());
-        events.completeAll(completions, now);
-        List<Settled> settled = new ArrayList<>(claimed.size());
-        for (int i = 0; i < claimed.size(); i++) {
-            VitalEvent event = claimed.get(i);
-            Failure f = decisions.get(i).failure;
-            Instant retryAt = null;
-            if (f != null) {
-                retryAt = retryPolicy.nextAttempt(event, f.error.code(), f.retryable, now, random);
-                events.fail(event.lease(), f.error, retryAt, f.person, now);
-            }
-            settled.add(new Settled(event, decisions.get(i), retryAt));
-        }
-        return settled;
     }
 
     /** Returns true when the event ended processed. */

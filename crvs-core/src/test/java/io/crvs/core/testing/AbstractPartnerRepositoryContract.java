@@ -131,6 +131,37 @@ public abstract class AbstractPartnerRepositoryContract {
     }
 
     @Test
+    void updateAll_leavesEachPersonWithExactlyItsNewIdentifiersInOrder() {
+        Identifier u1 = uin();
+        Identifier u2 = uin();
+        Identifier u3 = uin();
+        Identifier u4 = uin();
+        Identifier brn = Identifier.of("BRN", TestEvents.unique("B"));
+        Identifier moved = Identifier.of("DRN", TestEvents.unique("D"));
+        RegistryPerson same = repo.add(RegistryPerson.newPerson(null, null, List.of(u1)));
+        RegistryPerson added = repo.add(RegistryPerson.newPerson(null, null, List.of(u2)));
+        RegistryPerson reordered = repo.add(RegistryPerson.newPerson(null, null, List.of(u3, brn)));
+        RegistryPerson giving = repo.add(RegistryPerson.newPerson(null, null, List.of(u4, moved)));
+        RegistryPerson taking = repo.add(RegistryPerson.newPerson(null, null, List.of()));
+
+        repo.updateAll(List.of(
+                same.withBirthDate(LocalDate.of(2000, 1, 1)),
+                added.withIdentifier(Identifier.of("MRN", TestEvents.unique("M"))),
+                RegistryPerson.newPerson(null, null, List.of(brn, u3)).withIdAndVersion(reordered.id(),
+                        reordered.version()),
+                RegistryPerson.newPerson(null, null, List.of(u4)).withIdAndVersion(giving.id(), giving.version()),
+                taking.withIdentifier(moved)));
+
+        assertThat(repo.find(same.id()).orElseThrow().identifiers()).containsExactly(u1);
+        assertThat(repo.find(added.id()).orElseThrow().identifiers()).hasSize(2).startsWith(u2);
+        assertThat(repo.find(reordered.id()).orElseThrow().identifiers()).containsExactly(brn, u3);
+        assertThat(repo.find(giving.id()).orElseThrow().identifiers()).containsExactly(u4);
+        assertThat(repo.find(taking.id()).orElseThrow().identifiers()).containsExactly(moved);
+        assertThat(repo.findByIdentifier(moved)).extracting(RegistryPerson::id).containsExactly(taking.id());
+        assertThat(repo.findByIdentifier(u3)).extracting(RegistryPerson::id).containsExactly(reordered.id());
+    }
+
+    @Test
     void updateAll_refusesAStaleVersionOrATakenIdentifier() {
         Identifier taken = uin();
         repo.add(RegistryPerson.newPerson(null, null, List.of(taken)));
