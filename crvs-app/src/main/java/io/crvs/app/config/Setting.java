@@ -19,6 +19,9 @@ public enum Setting {
     WORKERS("workers.count", "2", "processing worker threads (0 = receive only)"),
     WORKERS_BATCH("workers.batch-size", "32", "events a worker claims per round"),
     WORKERS_POLL("workers.poll-interval", "PT0.5S", "pause when no event is due (ISO-8601 duration)"),
+    WORKERS_LINGER("workers.linger", "PT0.05S",
+            "pause after a round that found less than a full batch, so events arriving one by one are processed"
+                    + " in batches (PT0S = none)"),
     WORKERS_LEASE("workers.lease", "PT2M", "how long a claimed event is held before it is handed out again"),
     RETRY_MAX_ATTEMPTS("retry.max-attempts", "8", "attempts before a retryable failure stays in error"),
     RETRY_INITIAL("retry.initial-backoff", "PT5S", "delay after the first failure (doubles each time)"),
