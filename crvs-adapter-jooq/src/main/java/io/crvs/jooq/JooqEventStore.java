@@ -25,12 +25,13 @@ import io.crvs.core.port.out.EventNotFoundException;
 import io.crvs.core.port.out.EventStore;
 import io.crvs.core.port.out.LeaseLostException;
 import io.crvs.jooq.generated.tables.records.VitalEventRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,11 +41,7 @@ import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record2;
-import org.jooq.RowN;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 /**
  * Persistence adapter: {@link EventStore} on PostgreSQL.
@@ -408,47 +405,47 @@ public final class JooqEventStore implements EventStore {
     }
 
     /**
-     * The life-cycle columns of each event, in one statement: {@code update vital_event set … from (values …) v
-     * where vital_event.id = v.id}; with {@code expected} (the same events as they were read), only rows still in
-     * that state and attempt count are written.
+     * The life-cycle columns of each event, in one statement whose text does not depend on the number of events:
+     * {@code update vital_event set … from unnest(…) v where vital_event.id = v.id}; with {@code expected} (the same
+     * events as they were read), only rows still in that state and attempt count are written.
      *
      * @return the ids of the rows written
      */
     private static Set<Long> writeAll(DSLContext ctx, List<VitalEvent> changed, List<VitalEvent> expected) {
-        List<Field<?>> columns = new ArrayList<>(EventRows.lifecycle(changed.get(0)).keySet());
-        List<RowN> rows = new ArrayList<>(changed.size());
+        List<Field<?>> lifecycle = new ArrayList<>(EventRows.lifecycle(changed.get(0)).keySet());
+        List<Field<?>> columns = new ArrayList<>(List.of(VITAL_EVENT.ID, VITAL_EVENT.STATE, VITAL_EVENT.ATTEMPTS));
+        columns.addAll(lifecycle);
+        List<String> names = new ArrayList<>(List.of("id", "expected_state", "expected_attempts"));
+        lifecycle.forEach(c -> names.add(c.getName()));
+        StringBuilder sql = new StringBuilder("update vital_event e set ");
+        for (int i = 0; i < lifecycle.size(); i++) {
+            String name = lifecycle.get(i).getName();
+            sql.append(i == 0 ? "" : ", ").append(name).append(" = v.").append(name);
+        }
+        sql.append(" from ").append(Unnest.from(columns, names, "v")).append(" where e.id = v.id and (v.expected_state"
+                + " is null or (e.state = v.expected_state and e.attempts = v.expected_attempts)) returning e.id");
+        List<Object[]> rows = new ArrayList<>(changed.size());
         for (int i = 0; i < changed.size(); i++) {
             VitalEvent e = changed.get(i);
-            List<Field<?>> values = new ArrayList<>(columns.size() + 3);
-            values.add(DSL.val(e.id().value(), VITAL_EVENT.ID));
-            if (expected != null) {
-                values.add(DSL.val(expected.get(i).state().code(), VITAL_EVENT.STATE));
-                values.add(DSL.val(expected.get(i).attempts(), VITAL_EVENT.ATTEMPTS));
+            List<Object> row = new ArrayList<>(columns.size());
+            row.add(e.id().value());
+            row.add(expected == null ? null : expected.get(i).state().code());
+            row.add(expected == null ? null : expected.get(i).attempts());
+            row.addAll(EventRows.lifecycle(e).values());
+            rows.add(row.toArray());
+        }
+        return ctx.connectionResult(c -> {
+            Set<Long> written = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                Unnest.bind(c, ps, 1, columns.size(), rows);
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        written.add(r.getLong(1));
+                    }
+                }
             }
-            EventRows.lifecycle(e).forEach((column, value) -> values.add(typed(value, column)));
-            rows.add(DSL.row(values));
-        }
-        List<String> names = new ArrayList<>(List.of("id"));
-        if (expected != null) {
-            names.addAll(List.of("expected_state", "expected_attempts"));
-        }
-        columns.forEach(c -> names.add(c.getName()));
-        Table<Record> v = DSL.values(rows.toArray(RowN[]::new)).as("v", names.toArray(String[]::new));
-        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
-        columns.forEach(c -> set.put(c, v.field(c.getName())));
-        Condition where = VITAL_EVENT.ID.eq(v.field("id", Long.class));
-        if (expected != null) {
-            where = where.and(VITAL_EVENT.STATE.eq(v.field("expected_state", String.class)))
-                    .and(VITAL_EVENT.ATTEMPTS.eq(v.field("expected_attempts", Integer.class)));
-        }
-        return new HashSet<>(ctx.update(VITAL_EVENT).set(set).from(v).where(where).returningResult(VITAL_EVENT.ID)
-                .fetch(VITAL_EVENT.ID));
-    }
-
-    /** A bind value with the column's type, so that a null in a {@code values} row is typed too. */
-    @SuppressWarnings("unchecked")
-    private static <T> Field<T> typed(Object value, Field<T> column) {
-        return DSL.val((T) value, column);
+            return written;
+        });
     }
 
     private static void write(DSLContext ctx, VitalEvent event) {

@@ -12,6 +12,8 @@ import io.crvs.core.port.out.IdentifierConflictException;
 import io.crvs.core.port.out.PartnerRepository;
 import io.crvs.core.port.out.StaleVersionException;
 import io.crvs.jooq.generated.tables.records.PersonRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,11 +27,8 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Record3;
-import org.jooq.RowN;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -130,26 +129,40 @@ public final class JooqPartnerRepository implements PartnerRepository {
         }
         List<PersonRecord> rows = persons.stream().map(p -> PersonRows.row(p, p.version() + 1)).toList();
         List<Field<?>> columns = Arrays.stream(PERSON.fields()).filter(f -> rows.get(0).changed(f)).toList();
-        return tx.atomically(ctx -> {
-            List<RowN> values = new ArrayList<>(persons.size());
-            for (int i = 0; i < persons.size(); i++) {
-                List<Field<?>> row = new ArrayList<>(columns.size() + 2);
-                row.add(DSL.val(persons.get(i).id().value(), PERSON.ID));
-                row.add(DSL.val(persons.get(i).version(), PERSON.VERSION));
-                for (Field<?> f : columns) {
-                    row.add(typed(rows.get(i).get(f), f));
-                }
-                values.add(DSL.row(row));
+        List<Field<?>> bound = new ArrayList<>(List.of(PERSON.ID, PERSON.VERSION));
+        bound.addAll(columns);
+        List<String> names = new ArrayList<>(List.of("id", "expected_version"));
+        columns.forEach(f -> names.add(f.getName()));
+        StringBuilder sql = new StringBuilder("update person p set ");
+        for (int i = 0; i < columns.size(); i++) {
+            String name = columns.get(i).getName();
+            sql.append(i == 0 ? "" : ", ").append(name).append(" = v.").append(name);
+        }
+        sql.append(" from ").append(Unnest.from(bound, names, "v"))
+                .append(" where p.id = v.id and p.version = v.expected_version returning p.id");
+        List<Object[]> values = new ArrayList<>(persons.size());
+        for (int i = 0; i < persons.size(); i++) {
+            List<Object> row = new ArrayList<>(bound.size());
+            row.add(persons.get(i).id().value());
+            row.add(persons.get(i).version());
+            for (Field<?> f : columns) {
+                row.add(rows.get(i).get(f));
             }
-            List<String> names = new ArrayList<>(List.of("id", "expected_version"));
-            columns.forEach(f -> names.add(f.getName()));
-            Table<Record> v = DSL.values(values.toArray(RowN[]::new)).as("v", names.toArray(String[]::new));
-            Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
-            columns.forEach(f -> set.put(f, v.field(f.getName())));
-            Set<Long> updated = new HashSet<>(ctx.update(PERSON).set(set).from(v)
-                    .where(PERSON.ID.eq(v.field("id", Long.class)))
-                    .and(PERSON.VERSION.eq(v.field("expected_version", Long.class)))
-                    .returningResult(PERSON.ID).fetch(PERSON.ID));
+            values.add(row.toArray());
+        }
+        return tx.atomically(ctx -> {
+            Set<Long> updated = ctx.connectionResult(c -> {
+                Set<Long> ids = new HashSet<>();
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    Unnest.bind(c, ps, 1, bound.size(), values);
+                    try (ResultSet r = ps.executeQuery()) {
+                        while (r.next()) {
+                            ids.add(r.getLong(1));
+                        }
+                    }
+                }
+                return ids;
+            });
             for (RegistryPerson p : persons) {
                 if (!updated.contains(p.id().value())) {
                     throw new StaleVersionException(p.id(), p.version());
@@ -158,12 +171,6 @@ public final class JooqPartnerRepository implements PartnerRepository {
             writeIdentifierChanges(ctx, persons);
             return persons.stream().map(p -> p.withIdAndVersion(p.id(), p.version() + 1)).toList();
         });
-    }
-
-    /** A bind value with the column's type, so that a null in a {@code values} row is typed too. */
-    @SuppressWarnings("unchecked")
-    private static <T> Field<T> typed(Object value, Field<T> column) {
-        return DSL.val((T) value, column);
     }
 
     /** One identifier row to insert. */
