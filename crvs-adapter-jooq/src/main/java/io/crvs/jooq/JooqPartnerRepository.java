@@ -69,8 +69,11 @@ public final class JooqPartnerRepository implements PartnerRepository {
                 .toList();
         Map<Identifier, List<RegistryPerson>> found = new LinkedHashMap<>();
         if (!searchable.isEmpty()) {
-            Condition anyOf = DSL.or(searchable.stream().map(i -> PERSON_IDENTIFIER.TYPE.eq(i.type().code())
-                    .and(PERSON_IDENTIFIER.VALUE.eq(i.value()))).toList());
+            // one statement text for any number of identifiers: the pairs are bound as two arrays
+            Condition anyOf = DSL.condition("({0}, {1}) in (select t, v from unnest({2}, {3}) as u (t, v))",
+                    PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE,
+                    DSL.val(searchable.stream().map(i -> i.type().code()).toArray(String[]::new)),
+                    DSL.val(searchable.stream().map(Identifier::value).toArray(String[]::new)));
             List<RegistryPerson> persons = tx.call(ctx -> load(ctx, PERSON.ID.in(
                     select(PERSON_IDENTIFIER.PERSON_ID).from(PERSON_IDENTIFIER).where(anyOf))));
             for (Identifier i : searchable) {
@@ -173,6 +176,17 @@ public final class JooqPartnerRepository implements PartnerRepository {
         });
     }
 
+    private static final List<Field<?>> IDENTIFIER_COLUMNS = List.of(PERSON_IDENTIFIER.PERSON_ID,
+            PERSON_IDENTIFIER.POSITION, PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE);
+    private static final String INSERT_IDENTIFIERS;
+
+    static {
+        List<String> names = IDENTIFIER_COLUMNS.stream().map(Field::getName).toList();
+        INSERT_IDENTIFIERS = "insert into person_identifier (" + String.join(", ", names) + ") select "
+                + String.join(", ", names) + " from " + Unnest.from(IDENTIFIER_COLUMNS, names, "v")
+                + " order by ord on conflict do nothing returning person_id, type, value";
+    }
+
     /** One identifier row to insert. */
     private record IdentifierRow(long personId, int position, Identifier identifier) {
     }
@@ -215,18 +229,20 @@ public final class JooqPartnerRepository implements PartnerRepository {
         if (rows.isEmpty()) {
             return;
         }
-        var insert = ctx.insertInto(PERSON_IDENTIFIER, PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.POSITION,
-                PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE);
-        for (IdentifierRow row : rows) {
-            insert = insert.values(row.personId(), row.position(), row.identifier().type().code(),
-                    row.identifier().value());
-        }
-        Set<String> inserted = new HashSet<>();
-        for (Record3<Long, String, String> r : insert.onConflictDoNothing()
-                .returningResult(PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE)
-                .fetch()) {
-            inserted.add(r.value1() + "\u0000" + r.value2() + "\u0000" + r.value3());
-        }
+        List<Object[]> values = rows.stream().map(r -> new Object[] {r.personId(), r.position(),
+                r.identifier().type().code(), r.identifier().value()}).toList();
+        Set<String> inserted = ctx.connectionResult(c -> {
+            Set<String> keys = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(INSERT_IDENTIFIERS)) {
+                Unnest.bind(c, ps, 1, IDENTIFIER_COLUMNS.size(), values);
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        keys.add(r.getLong(1) + "\u0000" + r.getString(2) + "\u0000" + r.getString(3));
+                    }
+                }
+            }
+            return keys;
+        });
         for (IdentifierRow row : rows) {
             Identifier i = row.identifier();
             if (!inserted.contains(row.personId() + "\u0000" + i.type().code() + "\u0000" + i.value())) {

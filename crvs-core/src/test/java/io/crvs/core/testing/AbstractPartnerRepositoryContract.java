@@ -188,6 +188,28 @@ public abstract class AbstractPartnerRepositoryContract {
     }
 
     @Test
+    void identifierValuesThatLookLikeArraySyntaxOrNull_areKeptVerbatimByTheBatchOperations() {
+        List<Identifier> odd = List.of(Identifier.of("UIN", "NULL"),
+                Identifier.of("BRN", "{a,\"b\"}\\ " + TestEvents.unique("x")),
+                Identifier.of("DRN", "  spaced, " + TestEvents.unique("y") + " "),
+                Identifier.of("MRN", "\"" + TestEvents.unique("z")));
+        RegistryPerson a = repo.add(RegistryPerson.newPerson(null, null, List.of(uin())));
+        RegistryPerson b = repo.add(RegistryPerson.newPerson(null, null, List.of(uin())));
+        RegistryPerson withOdd = a;
+        for (Identifier i : odd) {
+            withOdd = withOdd.withIdentifier(i);
+        }
+
+        repo.updateAll(List.of(withOdd, b.withBirthDate(LocalDate.of(2001, 2, 3))));
+
+        assertThat(repo.find(a.id()).orElseThrow().identifiers()).containsExactlyElementsOf(withOdd.identifiers());
+        Map<Identifier, List<RegistryPerson>> found = repo.findByIdentifiers(odd);
+        for (Identifier i : odd) {
+            assertThat(found.get(i)).as(i.value()).extracting(RegistryPerson::id).contains(a.id());
+        }
+    }
+
+    @Test
     void identifierValues_areKeptVerbatim() {
         Identifier hostile = Identifier.of("UIN", "x'; DROP TABLE person; -- " + TestEvents.unique("\"q\""));
         RegistryPerson p = repo.add(RegistryPerson.newPerson(PersonName.of("Zoë", "Ñúñez-Øster"), null,
