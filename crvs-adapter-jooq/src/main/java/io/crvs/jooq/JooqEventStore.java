@@ -42,6 +42,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 /**
  * Persistence adapter: {@link EventStore} on PostgreSQL.
@@ -54,6 +55,11 @@ import org.jooq.Record2;
  * caller's {@link JooqTransactions} unit of work.
  */
 public final class JooqEventStore implements EventStore {
+
+    /** The due events, oldest first, locked (skipping those locked elsewhere); binds: now, how many (long). */
+    private static final RenderedQuery LOCK_DUE = RenderedQuery.of(DSL.selectFrom(VITAL_EVENT)
+            .where(EventConditions.dueAt(Instant.EPOCH)).orderBy(VITAL_EVENT.NEXT_ATTEMPT_AT, VITAL_EVENT.ID)
+            .limit(1).forUpdate().skipLocked());
 
     private final JooqTransactions tx;
 
@@ -92,8 +98,7 @@ public final class JooqEventStore implements EventStore {
             return List.of();
         }
         return tx.call(ctx -> {
-            List<VitalEventRecord> due = ctx.selectFrom(VITAL_EVENT).where(EventConditions.dueAt(at))
-                    .orderBy(VITAL_EVENT.NEXT_ATTEMPT_AT, VITAL_EVENT.ID).limit(max).forUpdate().skipLocked().fetch();
+            List<VitalEventRecord> due = LOCK_DUE.fetch(ctx, at, (long) max).into(VITAL_EVENT);
             if (due.isEmpty()) {
                 return List.of();
             }
@@ -138,8 +143,7 @@ public final class JooqEventStore implements EventStore {
             return List.of();
         }
         return tx.call(ctx -> {
-            List<VitalEventRecord> due = ctx.selectFrom(VITAL_EVENT).where(EventConditions.dueAt(at))
-                    .orderBy(VITAL_EVENT.NEXT_ATTEMPT_AT, VITAL_EVENT.ID).limit(max).forUpdate().skipLocked().fetch();
+            List<VitalEventRecord> due = LOCK_DUE.fetch(ctx, at, (long) max).into(VITAL_EVENT);
             if (due.isEmpty()) {
                 return List.of();
             }

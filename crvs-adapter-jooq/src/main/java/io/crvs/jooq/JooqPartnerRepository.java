@@ -28,7 +28,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
-import org.jooq.Record3;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.SelectSeekStep2;
 import org.jooq.impl.DSL;
 
 /**
@@ -41,6 +43,20 @@ import org.jooq.impl.DSL;
  * work, so it changes nothing and leaves that unit of work usable. Thread-safe.
  */
 public final class JooqPartnerRepository implements PartnerRepository {
+
+    /**
+     * The persons carrying any of the identifiers, bound as two arrays (types, values) whatever their number; read
+     * as {@link #withIdentifiers} reads them.
+     */
+    private static final RenderedQuery CARRYING_ANY = RenderedQuery.of(withIdentifiers(DSL.using(SQLDialect.POSTGRES),
+            PERSON.ID.in(select(PERSON_IDENTIFIER.PERSON_ID).from(PERSON_IDENTIFIER).where(DSL.condition(
+                    "({0}, {1}) in (select t, v from unnest({2}, {3}) as u (t, v))", PERSON_IDENTIFIER.TYPE,
+                    PERSON_IDENTIFIER.VALUE, DSL.val(new String[] {"type"}), DSL.val(new String[] {"value"}))))));
+    /** The identifier rows of the persons whose ids are bound as one array, by person and position. */
+    private static final RenderedQuery IDENTIFIERS_OF = RenderedQuery.of(DSL.select(PERSON_IDENTIFIER.PERSON_ID,
+                    PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE).from(PERSON_IDENTIFIER)
+            .where(PERSON_IDENTIFIER.PERSON_ID.eq(DSL.any(new Long[] {0L})))
+            .orderBy(PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.POSITION));
 
     private final JooqTransactions tx;
 
@@ -69,13 +85,9 @@ public final class JooqPartnerRepository implements PartnerRepository {
                 .toList();
         Map<Identifier, List<RegistryPerson>> found = new LinkedHashMap<>();
         if (!searchable.isEmpty()) {
-            // one statement text for any number of identifiers: the pairs are bound as two arrays
-            Condition anyOf = DSL.condition("({0}, {1}) in (select t, v from unnest({2}, {3}) as u (t, v))",
-                    PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE,
-                    DSL.val(searchable.stream().map(i -> i.type().code()).toArray(String[]::new)),
-                    DSL.val(searchable.stream().map(Identifier::value).toArray(String[]::new)));
-            List<RegistryPerson> persons = tx.call(ctx -> load(ctx, PERSON.ID.in(
-                    select(PERSON_IDENTIFIER.PERSON_ID).from(PERSON_IDENTIFIER).where(anyOf))));
+            Object types = searchable.stream().map(i -> i.type().code()).toArray(String[]::new);
+            Object values = searchable.stream().map(Identifier::value).toArray(String[]::new);
+            List<RegistryPerson> persons = tx.call(ctx -> persons(CARRYING_ANY.fetch(ctx, types, values)));
             for (Identifier i : searchable) {
                 found.put(i, persons.stream().filter(p -> p.identifiers().contains(i)).toList());
             }
@@ -200,10 +212,9 @@ public final class JooqPartnerRepository implements PartnerRepository {
     private static void writeIdentifierChanges(DSLContext ctx, List<RegistryPerson> persons) {
         List<Long> ids = persons.stream().map(p -> p.id().value()).toList();
         Map<Long, List<Identifier>> stored = new HashMap<>();
-        for (Record3<Long, String, String> r : ctx.select(PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.TYPE,
-                        PERSON_IDENTIFIER.VALUE).from(PERSON_IDENTIFIER).where(PERSON_IDENTIFIER.PERSON_ID.in(ids))
-                .orderBy(PERSON_IDENTIFIER.PERSON_ID, PERSON_IDENTIFIER.POSITION).fetch()) {
-            stored.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(identifier(r.value2(), r.value3()));
+        for (Record r : IDENTIFIERS_OF.fetch(ctx, (Object) ids.toArray(Long[]::new))) {
+            stored.computeIfAbsent(r.get(PERSON_IDENTIFIER.PERSON_ID), k -> new ArrayList<>())
+                    .add(identifier(r.get(PERSON_IDENTIFIER.TYPE), r.get(PERSON_IDENTIFIER.VALUE)));
         }
         List<Long> replaced = new ArrayList<>();
         List<IdentifierRow> rows = new ArrayList<>();
@@ -291,19 +302,28 @@ public final class JooqPartnerRepository implements PartnerRepository {
 
     /** The persons meeting {@code which}, by id, each with its identifiers in order: one query. */
     private static List<RegistryPerson> load(DSLContext ctx, Condition which) {
+        return persons(withIdentifiers(ctx, which));
+    }
+
+    /** The persons the condition selects, one row per identifier (or one without), by id and position. */
+    private static SelectSeekStep2<Record, Long, Integer> withIdentifiers(DSLContext ctx, Condition which) {
+        return ctx.select(PERSON.fields()).select(PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE)
+                .from(PERSON).leftJoin(PERSON_IDENTIFIER).on(PERSON_IDENTIFIER.PERSON_ID.eq(PERSON.ID))
+                .where(which).orderBy(PERSON.ID, PERSON_IDENTIFIER.POSITION);
+    }
+
+    /** The persons read by {@link #withIdentifiers}, each with its identifiers in order. */
+    private static List<RegistryPerson> persons(Iterable<? extends Record> rows) {
         Map<Long, PersonRecord> persons = new LinkedHashMap<>();
         Map<Long, List<Identifier>> identifiers = new HashMap<>();
-        ctx.select(PERSON.fields()).select(PERSON_IDENTIFIER.TYPE, PERSON_IDENTIFIER.VALUE)
-                .from(PERSON).leftJoin(PERSON_IDENTIFIER).on(PERSON_IDENTIFIER.PERSON_ID.eq(PERSON.ID))
-                .where(which).orderBy(PERSON.ID, PERSON_IDENTIFIER.POSITION)
-                .forEach(r -> {
-                    PersonRecord person = r.into(PERSON);
-                    persons.putIfAbsent(person.getId(), person);
-                    List<Identifier> list = identifiers.computeIfAbsent(person.getId(), id -> new ArrayList<>());
-                    if (r.get(PERSON_IDENTIFIER.TYPE) != null) {
-                        list.add(identifier(r.get(PERSON_IDENTIFIER.TYPE), r.get(PERSON_IDENTIFIER.VALUE)));
-                    }
-                });
+        for (Record r : rows) {
+            PersonRecord person = r.into(PERSON);
+            persons.putIfAbsent(person.getId(), person);
+            List<Identifier> list = identifiers.computeIfAbsent(person.getId(), id -> new ArrayList<>());
+            if (r.get(PERSON_IDENTIFIER.TYPE) != null) {
+                list.add(identifier(r.get(PERSON_IDENTIFIER.TYPE), r.get(PERSON_IDENTIFIER.VALUE)));
+            }
+        }
         return persons.values().stream().map(p -> PersonRows.person(p, identifiers.get(p.getId()))).toList();
     }
 

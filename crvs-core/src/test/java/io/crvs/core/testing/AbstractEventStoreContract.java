@@ -392,6 +392,22 @@ public abstract class AbstractEventStoreContract {
     }
 
     @Test
+    void givenEventsWithAndWithoutNotes_lockDue_returnsEachWithItsOwnNotesOldestFirst() {
+        List<EventId> ids = storeNew(List.of(TestEvents.birth().withIdentifier("BRN", TestEvents.unique("B")).build(),
+                TestEvents.death().withIndex(1).withIdentifier("UIN", TestEvents.unique("U")).build()))
+                .events().stream().map(StoreResult.StoredItem::eventId).toList();
+        store.addNote(ids.get(1), new Note("carol", "first", now));
+        store.addNote(ids.get(1), new Note("dave", "second", now.plusSeconds(1)));
+
+        List<VitalEvent> locked = lockMine(now.plusSeconds(2));
+
+        assertThat(locked).extracting(VitalEvent::id).containsExactlyElementsOf(ids);
+        assertThat(locked.get(0).notes()).isEmpty();
+        assertThat(locked.get(1).notes()).extracting(Note::author, Note::text)
+                .containsExactly(tuple("carol", "first"), tuple("dave", "second"));
+    }
+
+    @Test
     void givenNote_addNote_keepsItWithAuthorAndAudits() {
         EventId id = storeOne(TestEvents.birth().withIdentifier("BRN", TestEvents.unique("B")).build());
 
