@@ -16,8 +16,8 @@ public enum Setting {
     DB_PASSWORD("db.password", "", "database password (external PostgreSQL)"),
     DB_DATA_DIR("db.data-dir", "crvs-data/postgres", "data directory of the embedded PostgreSQL"),
     DB_POOL_SIZE("db.pool-size", "16", "database connection pool size"),
-    WORKERS("workers.count", "2", "processing worker threads (0 = receive only)"),
-    WORKERS_BATCH("workers.batch-size", "32", "events a worker claims per round"),
+    WORKERS("workers.count", "1", "processing worker threads (0 = receive only)"),
+    WORKERS_BATCH("workers.batch-size", "200", "events a worker claims per round"),
     WORKERS_POLL("workers.poll-interval", "PT0.5S", "pause when no event is due (ISO-8601 duration)"),
     WORKERS_LINGER("workers.linger", "PT0.05S",
             "pause after a round that found less than a full batch, so events arriving one by one are processed"
