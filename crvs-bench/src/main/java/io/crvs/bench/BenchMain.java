@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  *   --set key=value     a server setting (as in a --config file); repeatable
  *   --quick             a fifth of the requests (smoke test)
  *   --no-jmh            skip the microbenchmarks
+ *   --only A,B          only these measured scenarios (cavage-1, cavage-100, jws-rs256-1, cavage-1@rate), after
+ *                       all the warm-ups: for investigating one figure
  *   --events N          backfill size (default 1000000)
  *   --pg-stat-statements   diagnosis: load pg_stat_statements into the server's PostgreSQL and write the top
  *                       statements of each scenario to the work directory (use with --keep or --work)
@@ -76,7 +78,8 @@ public final class BenchMain {
                     }
                     settings.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
-                case "--crvs-jar", "--work", "--out", "--server-jvm", "--events" -> opts.put(a, args[++i]);
+                case "--crvs-jar", "--work", "--out", "--server-jvm", "--events", "--only" ->
+                        opts.put(a, args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -85,6 +88,9 @@ public final class BenchMain {
             case "backfill" -> Plan.backfill(Long.parseLong(opts.getOrDefault("--events", "1000000")));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         };
+        if (opts.containsKey("--only")) {
+            plan = plan.only(List.of(opts.get("--only").split(",")));
+        }
         Path crvsJar = Path.of(opts.getOrDefault("--crvs-jar", "crvs-app/target/crvs.jar")).toAbsolutePath();
         if (!Files.isRegularFile(crvsJar)) {
             throw new IllegalArgumentException(crvsJar + " does not exist: build it first (bench/run.sh does)");
@@ -278,8 +284,9 @@ public final class BenchMain {
                 + " sending the request (closed loop) or from the time it was due (fixed rate) to the end of the"
                 + " answer, measured by the load generator.");
         rep.note("Processing throughput: events of the scenario divided by the time from the first stored receipt"
-                + " to the last completion (server timestamps in the database); the server's 2 processing workers"
-                + " run during the load, as in production.");
+                + " to the last completion (server timestamps in the database); the server's processing workers"
+                + " (workers.count, default 1, batches of workers.batch-size, default 200) run during the load, as in"
+                + " production.");
         rep.note("Ratios: our figure divided by the ceiling named in the same row; the ceilings are the machine's"
                 + " limits for one part of the work, each measured alone.");
         return rep;

@@ -25,6 +25,19 @@ record Plan(String name, List<Scenario> scenarios, boolean ceilings, boolean emp
         }
     }
 
+    /** This plan with its warm-ups and only the named measured scenarios. */
+    Plan only(List<String> names) {
+        List<String> unknown = names.stream()
+                .filter(n -> scenarios.stream().noneMatch(s -> s.kind() != Kind.WARMUP && s.name().equals(n)))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no measured scenario named " + unknown + " in the " + name + " set");
+        }
+        return new Plan(name + " (only " + String.join(", ", names) + ")", scenarios.stream()
+                .filter(s -> s.kind() == Kind.WARMUP || names.contains(s.name())).toList(), ceilings,
+                emptyHttp && names.contains(SINGLE), jmh); // the empty handler is measured with SINGLE's bodies
+    }
+
     long totalEvents() {
         return scenarios.stream().mapToLong(Scenario::events).sum();
     }
