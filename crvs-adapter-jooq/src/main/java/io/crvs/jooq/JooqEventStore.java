@@ -25,8 +25,6 @@ import io.crvs.core.port.out.EventNotFoundException;
 import io.crvs.core.port.out.EventStore;
 import io.crvs.core.port.out.LeaseLostException;
 import io.crvs.jooq.generated.tables.records.VitalEventRecord;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,15 +96,13 @@ public final class JooqEventStore implements EventStore {
             return List.of();
         }
         return tx.call(ctx -> {
-            List<VitalEventRecord> due = LOCK_DUE.fetch(ctx, at, (long) max).into(VITAL_EVENT);
+            List<VitalEvent> due = lockedDue(ctx, at, max);
             if (due.isEmpty()) {
                 return List.of();
             }
-            Map<Long, List<Note>> notes = EventNotes.of(ctx, due.stream().map(VitalEventRecord::getId).toList());
             List<VitalEvent> claimed = new ArrayList<>();
             List<AuditEntry> audit = new ArrayList<>();
-            for (VitalEventRecord row : due) {
-                VitalEvent event = EventRows.event(row, notes.getOrDefault(row.getId(), List.of()));
+            for (VitalEvent event : due) {
                 if (event.state() == EventState.ERROR) {
                     audit.add(new AuditEntry(event.id(), "retry", EventState.ERROR, EventState.RECEIVED, SYSTEM,
                             "automatic retry", at));
@@ -124,7 +120,7 @@ public final class JooqEventStore implements EventStore {
                     .set(VITAL_EVENT.LEASE_UNTIL, DbTime.of(first.leaseUntil()))
                     .setNull(VITAL_EVENT.OUTCOME)
                     .set(VITAL_EVENT.UPDATED_AT, at)
-                    .where(VITAL_EVENT.ID.in(due.stream().map(VitalEventRecord::getId).toList()))
+                    .where(VITAL_EVENT.ID.in(due.stream().map(e -> e.id().value()).toList()))
                     .execute();
             AuditLog.append(ctx, audit);
             return claimed;
@@ -142,15 +138,17 @@ public final class JooqEventStore implements EventStore {
         if (max <= 0) {
             return List.of();
         }
-        return tx.call(ctx -> {
-            List<VitalEventRecord> due = LOCK_DUE.fetch(ctx, at, (long) max).into(VITAL_EVENT);
-            if (due.isEmpty()) {
-                return List.of();
-            }
-            Map<Long, List<Note>> notes = EventNotes.of(ctx, due.stream().map(VitalEventRecord::getId).toList());
-            return due.stream().map(row -> EventRows.event(row, notes.getOrDefault(row.getId(), List.of())))
-                    .toList();
-        });
+        return tx.call(ctx -> lockedDue(ctx, at, max));
+    }
+
+    /** Locks up to {@code max} events due at {@code at}, oldest first, and reads them with their notes. */
+    private static List<VitalEvent> lockedDue(DSLContext ctx, Instant at, int max) {
+        List<VitalEventRecord> due = LOCK_DUE.fetch(ctx, at, (long) max).into(VITAL_EVENT);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Note>> notes = EventNotes.of(ctx, due.stream().map(VitalEventRecord::getId).toList());
+        return due.stream().map(row -> EventRows.event(row, notes.getOrDefault(row.getId(), List.of()))).toList();
     }
 
     /**
@@ -438,18 +436,7 @@ public final class JooqEventStore implements EventStore {
             row.addAll(EventRows.lifecycle(e).values());
             rows.add(row.toArray());
         }
-        return ctx.connectionResult(c -> {
-            Set<Long> written = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                Unnest.bind(c, ps, 1, columns.size(), rows);
-                try (ResultSet r = ps.executeQuery()) {
-                    while (r.next()) {
-                        written.add(r.getLong(1));
-                    }
-                }
-            }
-            return written;
-        });
+        return Unnest.returnedIds(ctx, sql.toString(), columns.size(), rows);
     }
 
     private static void write(DSLContext ctx, VitalEvent event) {

@@ -166,18 +166,7 @@ public final class JooqPartnerRepository implements PartnerRepository {
             values.add(row.toArray());
         }
         return tx.atomically(ctx -> {
-            Set<Long> updated = ctx.connectionResult(c -> {
-                Set<Long> ids = new HashSet<>();
-                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                    Unnest.bind(c, ps, 1, bound.size(), values);
-                    try (ResultSet r = ps.executeQuery()) {
-                        while (r.next()) {
-                            ids.add(r.getLong(1));
-                        }
-                    }
-                }
-                return ids;
-            });
+            Set<Long> updated = Unnest.returnedIds(ctx, sql.toString(), bound.size(), values);
             for (RegistryPerson p : persons) {
                 if (!updated.contains(p.id().value())) {
                     throw new StaleVersionException(p.id(), p.version());

@@ -2,11 +2,15 @@ package io.crvs.jooq;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 
@@ -46,6 +50,25 @@ final class Unnest {
             }
             ps.setArray(first + col, c.createArrayOf("text", values));
         }
+    }
+
+    /**
+     * Runs {@code sql}, whose parameters are the arrays of one {@link #from}, with {@code rows} bound, and returns the
+     * first column of the rows it returns (the ids its {@code returning} clause names).
+     */
+    static Set<Long> returnedIds(DSLContext ctx, String sql, int columns, List<Object[]> rows) {
+        return ctx.connectionResult(c -> {
+            Set<Long> ids = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(c, ps, 1, columns, rows);
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
     }
 
     /** The SQL type a column's values are cast to. */
