@@ -80,17 +80,41 @@ public final class QueueProbe implements AutoCloseable {
      */
     public Progress awaitSettled(long afterId, long expected, Duration limit, Duration every) {
         long deadline = System.nanoTime() + limit.toNanos();
-        Progress p = progress(afterId);
-        while ((p.events() < expected || !p.settled()) && System.nanoTime() < deadline) {
+        while (true) {
+            // the full count reads every event of the scenario (a second of PostgreSQL's time at a million
+            // events): it runs only once nothing is pending, which the index on the state answers at once
+            if (!pending(afterId)) {
+                Progress p = progress(afterId);
+                if (p.events() >= expected && p.settled()) {
+                    return p;
+                }
+            }
+            if (System.nanoTime() >= deadline) {
+                return progress(afterId);
+            }
             try {
                 Thread.sleep(every.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return progress(afterId);
             }
-            p = progress(afterId);
         }
-        return p;
+    }
+
+    /** Whether an event of the scenario is still waiting or being processed. */
+    private boolean pending(long afterId) {
+        try (PreparedStatement s = connection.prepareStatement("""
+                select exists (select 1 from vital_event where state = 'received' and id > ?)
+                    or exists (select 1 from vital_event where state = 'processing' and id > ?)""")) {
+            s.setLong(1, afterId);
+            s.setLong(2, afterId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Instant instant(Timestamp t) {
