@@ -6,8 +6,10 @@ import io.crvs.core.domain.AuditEntry;
 import io.crvs.core.domain.EventId;
 import io.crvs.core.domain.EventState;
 import io.crvs.jooq.generated.tables.records.AuditEntryRecord;
+import java.sql.PreparedStatement;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /** Persistence adapter part: writes and reads the {@code audit_entry} table. */
 final class AuditLog {
@@ -15,19 +17,25 @@ final class AuditLog {
     private AuditLog() {
     }
 
-    /** Appends the entries in order, in one statement. */
+    private static final List<Field<?>> COLUMNS = List.of(AUDIT_ENTRY.EVENT_ID, AUDIT_ENTRY.ACTION,
+            AUDIT_ENTRY.FROM_STATE, AUDIT_ENTRY.TO_STATE, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.REASON,
+            AUDIT_ENTRY.OCCURRED_AT);
+    private static final List<String> NAMES = COLUMNS.stream().map(Field::getName).toList();
+    private static final String INSERT = "insert into audit_entry (" + String.join(", ", NAMES) + ") select "
+            + String.join(", ", NAMES) + " from " + Unnest.from(COLUMNS, NAMES, "v") + " order by ord";
+
+    /** Appends the entries in order, in one statement whatever their number. */
     static void append(DSLContext ctx, List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        List<AuditEntryRecord> rows = entries.stream().map(AuditLog::row).toList();
-        var insert = ctx.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.EVENT_ID, AUDIT_ENTRY.ACTION, AUDIT_ENTRY.FROM_STATE,
-                AUDIT_ENTRY.TO_STATE, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.REASON, AUDIT_ENTRY.OCCURRED_AT);
-        for (AuditEntryRecord r : rows) {
-            insert = insert.values(r.getEventId(), r.getAction(), r.getFromState(), r.getToState(), r.getActor(),
-                    r.getReason(), r.getOccurredAt());
-        }
-        insert.execute();
+        List<Object[]> rows = entries.stream().map(AuditLog::row).toList();
+        ctx.connection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                Unnest.bind(c, ps, 1, COLUMNS.size(), rows);
+                ps.executeUpdate();
+            }
+        });
     }
 
     /** The entries about one event, in the order they were written. */
@@ -36,16 +44,12 @@ final class AuditLog {
                 .fetch(AuditLog::entry);
     }
 
-    private static AuditEntryRecord row(AuditEntry e) {
-        AuditEntryRecord r = new AuditEntryRecord();
-        r.setEventId(e.eventId() == null ? null : e.eventId().value());
-        r.setAction(TextGuard.checked("audit action", e.action()));
-        r.setFromState(e.from() == null ? null : e.from().code());
-        r.setToState(e.to() == null ? null : e.to().code());
-        r.setActor(TextGuard.checked("actor", e.actor()));
-        r.setReason(TextGuard.checked("reason", e.reason()));
-        r.setOccurredAt(DbTime.of(e.at()));
-        return r;
+    /** The values of an entry, in the order of {@link #COLUMNS}. */
+    private static Object[] row(AuditEntry e) {
+        return new Object[] {e.eventId() == null ? null : e.eventId().value(),
+                TextGuard.checked("audit action", e.action()), e.from() == null ? null : e.from().code(),
+                e.to() == null ? null : e.to().code(), TextGuard.checked("actor", e.actor()),
+                TextGuard.checked("reason", e.reason()), DbTime.of(e.at())};
     }
 
     private static AuditEntry entry(AuditEntryRecord r) {

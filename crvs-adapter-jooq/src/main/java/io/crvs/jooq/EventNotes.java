@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Persistence adapter part: writes and reads the {@code event_note} table. */
 final class EventNotes {
+
+    /** The notes of the events whose ids are bound as one array, oldest first. */
+    private static final RenderedQuery NOTES_OF = RenderedQuery.of(DSL.selectFrom(EVENT_NOTE)
+            .where(EVENT_NOTE.EVENT_ID.eq(DSL.any(new Long[] {0L}))).orderBy(EVENT_NOTE.ID));
 
     private EventNotes() {
     }
@@ -25,7 +30,7 @@ final class EventNotes {
         if (eventIds.isEmpty()) {
             return Map.of();
         }
-        return ctx.selectFrom(EVENT_NOTE).where(EVENT_NOTE.EVENT_ID.in(eventIds)).orderBy(EVENT_NOTE.ID).fetch()
+        return NOTES_OF.fetch(ctx, (Object) eventIds.toArray(Long[]::new)).into(EVENT_NOTE)
                 .intoGroups(EVENT_NOTE.EVENT_ID).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey,
                         e -> e.getValue().stream().map(EventRows::note).toList()));

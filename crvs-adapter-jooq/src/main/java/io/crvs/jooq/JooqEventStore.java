@@ -29,14 +29,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 /**
  * Persistence adapter: {@link EventStore} on PostgreSQL.
@@ -49,6 +53,11 @@ import org.jooq.Record2;
  * caller's {@link JooqTransactions} unit of work.
  */
 public final class JooqEventStore implements EventStore {
+
+    /** The due events, oldest first, locked (skipping those locked elsewhere); binds: now, how many (long). */
+    private static final RenderedQuery LOCK_DUE = RenderedQuery.of(DSL.selectFrom(VITAL_EVENT)
+            .where(EventConditions.dueAt(Instant.EPOCH)).orderBy(VITAL_EVENT.NEXT_ATTEMPT_AT, VITAL_EVENT.ID)
+            .limit(1).forUpdate().skipLocked());
 
     private final JooqTransactions tx;
 
@@ -87,16 +96,13 @@ public final class JooqEventStore implements EventStore {
             return List.of();
         }
         return tx.call(ctx -> {
-            List<VitalEventRecord> due = ctx.selectFrom(VITAL_EVENT).where(EventConditions.dueAt(at))
-                    .orderBy(VITAL_EVENT.NEXT_ATTEMPT_AT, VITAL_EVENT.ID).limit(max).forUpdate().skipLocked().fetch();
+            List<VitalEvent> due = lockedDue(ctx, at, max);
             if (due.isEmpty()) {
                 return List.of();
             }
-            Map<Long, List<Note>> notes = EventNotes.of(ctx, due.stream().map(VitalEventRecord::getId).toList());
             List<VitalEvent> claimed = new ArrayList<>();
             List<AuditEntry> audit = new ArrayList<>();
-            for (VitalEventRecord row : due) {
-                VitalEvent event = EventRows.event(row, notes.getOrDefault(row.getId(), List.of()));
+            for (VitalEvent event : due) {
                 if (event.state() == EventState.ERROR) {
                     audit.add(new AuditEntry(event.id(), "retry", EventState.ERROR, EventState.RECEIVED, SYSTEM,
                             "automatic retry", at));
@@ -114,10 +120,74 @@ public final class JooqEventStore implements EventStore {
                     .set(VITAL_EVENT.LEASE_UNTIL, DbTime.of(first.leaseUntil()))
                     .setNull(VITAL_EVENT.OUTCOME)
                     .set(VITAL_EVENT.UPDATED_AT, at)
-                    .where(VITAL_EVENT.ID.in(due.stream().map(VitalEventRecord::getId).toList()))
+                    .where(VITAL_EVENT.ID.in(due.stream().map(e -> e.id().value()).toList()))
                     .execute();
             AuditLog.append(ctx, audit);
             return claimed;
+        });
+    }
+
+    /**
+     * The due rows, locked ({@code for update skip locked}) for the caller's unit of work and left unchanged: a
+     * caller that settles them in the same unit of work writes each row once instead of claiming and then
+     * completing it.
+     */
+    @Override
+    public List<VitalEvent> lockDue(int max, Instant now) {
+        Instant at = DbTime.of(now);
+        if (max <= 0) {
+            return List.of();
+        }
+        return tx.call(ctx -> lockedDue(ctx, at, max));
+    }
+
+    /** Locks up to {@code max} events due at {@code at}, oldest first, and reads them with their notes. */
+    private static List<VitalEvent> lockedDue(DSLContext ctx, Instant at, int max) {
+        List<VitalEventRecord> due = LOCK_DUE.fetch(ctx, at, (long) max).into(VITAL_EVENT);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Note>> notes = EventNotes.of(ctx, due.stream().map(VitalEventRecord::getId).toList());
+        return due.stream().map(row -> EventRows.event(row, notes.getOrDefault(row.getId(), List.of()))).toList();
+    }
+
+    /**
+     * One update of the rows from a {@code values} list, guarded by the state and attempt count each row had when
+     * it was locked, and one insert of the audit entries a claim and then a completion or failure would have
+     * written.
+     */
+    @Override
+    public void settleAll(List<Settlement> settlements, Duration lease, Instant now) {
+        Objects.requireNonNull(lease, "lease");
+        if (settlements.isEmpty()) {
+            return;
+        }
+        Instant at = DbTime.of(now);
+        List<VitalEvent> settled = new ArrayList<>(settlements.size());
+        List<AuditEntry> audit = new ArrayList<>(settlements.size() * 2);
+        for (Settlement s : settlements) {
+            VitalEvent locked = s.locked();
+            if (locked.state() == EventState.ERROR) {
+                audit.add(new AuditEntry(locked.id(), "retry", EventState.ERROR, EventState.RECEIVED, SYSTEM,
+                        "automatic retry", at));
+            }
+            VitalEvent claimed = locked.claim(at, lease);
+            audit.add(new AuditEntry(locked.id(), "claim", EventState.RECEIVED, claimed.state(), WORKER, null, at));
+            VitalEvent done = s.outcome() != null ? claimed.complete(s.outcome(), s.person(), at)
+                    : claimed.fail(s.error(), DbTime.of(s.retryAt()), s.person(), at);
+            audit.add(new AuditEntry(done.id(), s.outcome() != null ? "complete" : "fail", claimed.state(),
+                    done.state(), WORKER, s.outcome() != null ? s.outcome().code() : s.error().code(), at));
+            settled.add(done);
+        }
+        tx.call(ctx -> {
+            Set<Long> written = writeAll(ctx, settled, settlements.stream().map(Settlement::locked).toList());
+            for (Settlement s : settlements) {
+                if (!written.contains(s.locked().id().value())) {
+                    throw new LeaseLostException(s.locked().lease());
+                }
+            }
+            AuditLog.append(ctx, audit);
+            return null;
         });
     }
 
@@ -126,6 +196,47 @@ public final class JooqEventStore implements EventStore {
         Objects.requireNonNull(outcome, "outcome");
         Instant at = DbTime.of(now);
         finishLeased(lease, e -> e.complete(outcome, person, at), "complete", outcome.code(), at);
+    }
+
+    /**
+     * Completes the events together: one locking read of their rows (in id order), the same checks and
+     * transitions as {@link #complete}, one batched update and one insert of their audit entries.
+     */
+    @Override
+    public void completeAll(List<Completion> completions, Instant now) {
+        List<Long> ids = completions.stream().map(c -> c.lease().eventId().value()).toList();
+        if (ids.size() < 2 || new HashSet<>(ids).size() < ids.size()) {
+            EventStore.super.completeAll(completions, now);
+            return;
+        }
+        Instant at = DbTime.of(now);
+        tx.call(ctx -> {
+            Map<Long, VitalEventRecord> rows = ctx.selectFrom(VITAL_EVENT).where(VITAL_EVENT.ID.in(ids))
+                    .orderBy(VITAL_EVENT.ID).forUpdate().fetchMap(VITAL_EVENT.ID);
+            List<VitalEvent> changed = new ArrayList<>(completions.size());
+            List<AuditEntry> audit = new ArrayList<>(completions.size());
+            for (Completion c : completions) {
+                VitalEventRecord row = rows.get(c.lease().eventId().value());
+                if (row == null) {
+                    throw new EventNotFoundException(c.lease().eventId());
+                }
+                if (!EventState.PROCESSING.code().equals(row.getState()) || row.getAttempts() != c.lease().attempt()) {
+                    throw new LeaseLostException(c.lease());
+                }
+                VitalEvent before = EventRows.event(row, List.of());
+                VitalEvent after = before.complete(c.outcome(), c.person(), at);
+                changed.add(after);
+                audit.add(new AuditEntry(after.id(), "complete", before.state(), after.state(), WORKER,
+                        c.outcome().code(), at));
+            }
+            Set<Long> written = writeAll(ctx, changed, null);
+            if (written.size() != changed.size()) {
+                throw new IllegalStateException("updated " + written.size() + " of " + changed.size()
+                        + " locked events");
+            }
+            AuditLog.append(ctx, audit);
+            return null;
+        });
     }
 
     @Override
@@ -293,6 +404,39 @@ public final class JooqEventStore implements EventStore {
         if (!ctx.fetchExists(VITAL_EVENT, VITAL_EVENT.ID.eq(id.value()))) {
             throw new EventNotFoundException(id);
         }
+    }
+
+    /**
+     * The life-cycle columns of each event, in one statement whose text does not depend on the number of events:
+     * {@code update vital_event set … from unnest(…) v where vital_event.id = v.id}; with {@code expected} (the same
+     * events as they were read), only rows still in that state and attempt count are written.
+     *
+     * @return the ids of the rows written
+     */
+    private static Set<Long> writeAll(DSLContext ctx, List<VitalEvent> changed, List<VitalEvent> expected) {
+        List<Field<?>> lifecycle = new ArrayList<>(EventRows.lifecycle(changed.get(0)).keySet());
+        List<Field<?>> columns = new ArrayList<>(List.of(VITAL_EVENT.ID, VITAL_EVENT.STATE, VITAL_EVENT.ATTEMPTS));
+        columns.addAll(lifecycle);
+        List<String> names = new ArrayList<>(List.of("id", "expected_state", "expected_attempts"));
+        lifecycle.forEach(c -> names.add(c.getName()));
+        StringBuilder sql = new StringBuilder("update vital_event e set ");
+        for (int i = 0; i < lifecycle.size(); i++) {
+            String name = lifecycle.get(i).getName();
+            sql.append(i == 0 ? "" : ", ").append(name).append(" = v.").append(name);
+        }
+        sql.append(" from ").append(Unnest.from(columns, names, "v")).append(" where e.id = v.id and (v.expected_state"
+                + " is null or (e.state = v.expected_state and e.attempts = v.expected_attempts)) returning e.id");
+        List<Object[]> rows = new ArrayList<>(changed.size());
+        for (int i = 0; i < changed.size(); i++) {
+            VitalEvent e = changed.get(i);
+            List<Object> row = new ArrayList<>(columns.size());
+            row.add(e.id().value());
+            row.add(expected == null ? null : expected.get(i).state().code());
+            row.add(expected == null ? null : expected.get(i).attempts());
+            row.addAll(EventRows.lifecycle(e).values());
+            rows.add(row.toArray());
+        }
+        return Unnest.returnedIds(ctx, sql.toString(), columns.size(), rows);
     }
 
     private static void write(DSLContext ctx, VitalEvent event) {

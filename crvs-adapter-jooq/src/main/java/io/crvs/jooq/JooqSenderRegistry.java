@@ -12,6 +12,7 @@ import io.crvs.core.port.out.SenderRegistry;
 import io.crvs.jooq.generated.tables.records.SenderAlgorithmRecord;
 import io.crvs.jooq.generated.tables.records.SenderKeysRecord;
 import io.crvs.jooq.generated.tables.records.SenderRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -27,6 +30,7 @@ import org.jooq.DSLContext;
  * Persistence adapter: {@link SenderRegistry} on the {@code sender}, {@code sender_algorithm} and
  * {@code sender_keys} tables. A sender's last good JWKS and the outcome of its last fetch live in
  * {@code sender_keys}; recording a fetch for a sender that is not (or no longer) registered does nothing.
+ * Optionally keeps found senders for a short time (see {@link #JooqSenderRegistry(JooqTransactions, Duration)}).
  * Thread-safe.
  */
 public final class JooqSenderRegistry implements SenderRegistry {
@@ -34,13 +38,42 @@ public final class JooqSenderRegistry implements SenderRegistry {
     /** Longest algorithm name stored ({@code sender_algorithm.algorithm}). */
     static final int MAX_ALGORITHM_LENGTH = 64;
 
+    /** Most senders kept by the lookup cache; it starts over when full. */
+    static final int MAX_CACHED = 10_000;
+
     private final JooqTransactions tx;
+    private final long cacheNanos;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Bumped by every write, so that a lookup racing with a write does not cache what it read before it. */
+    private final AtomicLong writes = new AtomicLong();
+
+    private record Cached(Sender sender, long until) {
+    }
 
     /**
+     * A registry without a lookup cache: every {@link #find} reads the database.
+     *
      * @param transactions the unit-of-work provider whose connection this registry uses; not {@code null}
      */
     public JooqSenderRegistry(JooqTransactions transactions) {
+        this(transactions, Duration.ZERO);
+    }
+
+    /**
+     * A registry whose {@link #find} keeps a found sender for {@code cacheFor} (the receiver looks its sender up
+     * on every request). Every write through this instance drops the sender's entry at once; a change made by
+     * another process (another receiver on the same database) is seen after at most {@code cacheFor}. Unknown
+     * senders are never cached.
+     *
+     * @param transactions the unit-of-work provider whose connection this registry uses; not {@code null}
+     * @param cacheFor     how long a found sender is reused; zero for no cache
+     */
+    public JooqSenderRegistry(JooqTransactions transactions, Duration cacheFor) {
         this.tx = Objects.requireNonNull(transactions, "transactions");
+        if (cacheFor.isNegative()) {
+            throw new IllegalArgumentException("the sender cache duration must not be negative");
+        }
+        this.cacheNanos = cacheFor.toNanos();
     }
 
     @Override
@@ -48,8 +81,28 @@ public final class JooqSenderRegistry implements SenderRegistry {
         if (TextGuard.hasNul(senderId)) {
             return Optional.empty();
         }
+        if (cacheNanos > 0) {
+            Cached hit = cache.get(senderId);
+            if (hit != null && System.nanoTime() - hit.until < 0) {
+                return Optional.of(hit.sender);
+            }
+        }
+        long writesBefore = writes.get();
         Condition id = SENDER.SENDER_ID.eq(senderId);
-        return tx.call(ctx -> load(ctx, id).stream().findFirst());
+        Optional<Sender> found = tx.call(ctx -> load(ctx, id).stream().findFirst());
+        if (cacheNanos > 0 && found.isPresent() && writes.get() == writesBefore) {
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+            cache.put(senderId, new Cached(found.get(), System.nanoTime() + cacheNanos));
+        }
+        return found;
+    }
+
+    /** Drops a sender's cached entry; called after each write (and before, for writes inside a longer unit). */
+    private void forget(String senderId) {
+        writes.incrementAndGet();
+        cache.remove(senderId);
     }
 
     @Override
@@ -66,6 +119,16 @@ public final class JooqSenderRegistry implements SenderRegistry {
         List<String> algorithms = sender.allowedAlgorithms().stream().map(JooqSenderRegistry::algorithm).sorted()
                 .toList();
         SenderKeysRecord keys = keysRow(sender);
+        forget(sender.senderId());
+        try {
+            saveRows(row, algorithms, keys, sender);
+        } finally {
+            forget(sender.senderId());
+        }
+        return sender;
+    }
+
+    private void saveRows(SenderRecord row, List<String> algorithms, SenderKeysRecord keys, Sender sender) {
         tx.call(ctx -> {
             ctx.insertInto(SENDER).set(row).onConflict(SENDER.SENDER_ID).doUpdate().setAllToExcluded().execute();
             ctx.deleteFrom(SENDER_ALGORITHM).where(SENDER_ALGORITHM.SENDER_ID.eq(sender.senderId())).execute();
@@ -82,7 +145,6 @@ public final class JooqSenderRegistry implements SenderRegistry {
             }
             return null;
         });
-        return sender;
     }
 
     @Override
@@ -90,7 +152,12 @@ public final class JooqSenderRegistry implements SenderRegistry {
         if (TextGuard.hasNul(senderId)) {
             return false;
         }
-        return tx.call(ctx -> ctx.deleteFrom(SENDER).where(SENDER.SENDER_ID.eq(senderId)).execute() > 0);
+        forget(senderId);
+        try {
+            return tx.call(ctx -> ctx.deleteFrom(SENDER).where(SENDER.SENDER_ID.eq(senderId)).execute() > 0);
+        } finally {
+            forget(senderId);
+        }
     }
 
     @Override
@@ -116,6 +183,15 @@ public final class JooqSenderRegistry implements SenderRegistry {
         if (TextGuard.hasNul(senderId)) {
             return; // no such sender
         }
+        forget(senderId);
+        try {
+            upsertKeysRow(senderId, row, document);
+        } finally {
+            forget(senderId);
+        }
+    }
+
+    private void upsertKeysRow(String senderId, SenderKeysRecord row, boolean document) {
         tx.call(ctx -> {
             // Lock the sender so a concurrent delete cannot leave a keys row without its sender.
             boolean registered = ctx.selectOne().from(SENDER).where(SENDER.SENDER_ID.eq(senderId)).forKeyShare()

@@ -3,6 +3,7 @@ package io.crvs.jooq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.core.domain.EventFilter;
+import io.crvs.core.domain.Identifier;
 import io.crvs.core.domain.NewVitalEvent;
 import io.crvs.core.domain.PageRequest;
 import io.crvs.core.domain.ReceivedMessage;
@@ -94,6 +95,59 @@ class EventStoreIdempotencyTest {
         assertThat(items).filteredOn(StoreResult.StoredItem::duplicate).hasSize(DELIVERIES - 1);
         assertThat(items).extracting(StoreResult.StoredItem::eventId).containsOnly(items.get(0).eventId());
         assertThat(events.list(EventFilter.all().withSender(sender), PageRequest.first(100)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void givenMessageOfManyStatementsWithRepeatedReferences_store_keepsItemOrderAndSequentialOutcome() {
+        String sender = TestEvents.unique("crvs.bulk");
+        NewVitalEvent earlier = TestEvents.birth().withIdentifier("BRN", TestEvents.unique("B")).build();
+        long earlierId = ((StoreResult.Stored) events.store(TestEvents.message(sender, NOW), List.of(earlier)))
+                .events().get(0).eventId().value();
+        // each item binds its columns and two identifiers: three statements
+        int perStatement = MessageIntake.PARAMETERS_PER_STATEMENT / (MessageIntake.EVENT_PARAMETERS + 8);
+        int n = 2 * perStatement + 7;
+        List<NewVitalEvent> items = new ArrayList<>();
+        List<String> uins = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String uin = TestEvents.unique("U");
+            uins.add(uin);
+            TestEvents item = TestEvents.death().withIndex(i).withIdentifier("UIN", uin)
+                    .withIdentifier("DRN", "D-" + uin);
+            if (i == perStatement + 1) {
+                item.withReferenceId(items.get(3).referenceId()); // repeats item 3, in another statement
+            } else if (i == n - 1) {
+                item.withReferenceId(earlier.referenceId()); // repeats an earlier message's item
+            } else if (i == 5) {
+                item.withReferenceId(null);
+            }
+            items.add(item.build());
+        }
+
+        StoreResult.Stored stored = (StoreResult.Stored) events.store(TestEvents.message(sender, NOW), items);
+
+        assertThat(stored.events()).hasSize(n);
+        List<StoreResult.StoredItem> fresh = stored.events().stream().filter(i -> !i.duplicate()).toList();
+        assertThat(fresh).hasSize(n - 2);
+        assertThat(fresh).extracting(i -> i.eventId().value()).isSorted().doesNotHaveDuplicates();
+        assertThat(stored.events().get(perStatement + 1))
+                .isEqualTo(new StoreResult.StoredItem(stored.events().get(3).eventId(), true));
+        assertThat(stored.events().get(n - 1).eventId().value()).isEqualTo(earlierId);
+        assertThat(stored.events().get(n - 1).duplicate()).isTrue();
+        assertThat(events.list(EventFilter.all().withSender(sender), PageRequest.first(10)).total())
+                .isEqualTo(n - 1);
+        // every stored event keeps its identifiers, found by any of them, and has its receive audit entry
+        for (int i : new int[] {0, 5, perStatement, n - 2}) {
+            var byDrn = events.list(EventFilter.all().withSender(sender)
+                    .withIdentifier(Identifier.of("DRN", "D-" + uins.get(i))),
+                    PageRequest.first(10));
+            assertThat(byDrn.items()).singleElement().satisfies(e -> {
+                assertThat(e.id()).isEqualTo(stored.events().get(i).eventId());
+                assertThat(e.identifiers()).extracting(Identifier::value)
+                        .containsExactly(uins.get(i), "D-" + uins.get(i));
+            });
+            assertThat(events.history(stored.events().get(i).eventId())).extracting(a -> a.action())
+                    .containsExactly("receive");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.crvs.core.domain.Sender;
 import io.crvs.core.domain.SenderKeys;
 import io.crvs.core.domain.SignatureProfile;
 import io.crvs.core.testing.TestEvents;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -137,5 +138,42 @@ class JooqSenderRegistryTest {
 
         assertThat(senders.find(nul.senderId())).isEmpty();
         assertThat(senders.find(longAlgorithm.senderId())).isEmpty();
+    }
+
+    @Test
+    void givenCachingRegistry_everyWriteThroughIt_isSeenByTheNextFind() {
+        JooqSenderRegistry cached = new JooqSenderRegistry(new JooqTransactions(db.dataSource()),
+                Duration.ofHours(1));
+        Sender s = cached.save(newSender());
+        assertThat(cached.find(s.senderId())).contains(s);
+
+        Sender inactive = cached.save(s.withActive(false));
+        assertThat(cached.find(s.senderId())).contains(inactive);
+
+        cached.saveKeys(s.senderId(), keys("k2", NOW));
+        assertThat(cached.find(s.senderId())).contains(inactive.withKeys(keys("k2", NOW)));
+
+        cached.recordFetchFailure(s.senderId(), NOW.plusSeconds(1), "timeout");
+        assertThat(cached.find(s.senderId()).orElseThrow().lastKeyFetchError()).isEqualTo("timeout");
+
+        assertThat(cached.delete(s.senderId())).isTrue();
+        assertThat(cached.find(s.senderId())).isEmpty();
+    }
+
+    @Test
+    void givenCachingRegistry_changeByAnotherProcess_isSeenOnlyAfterTheCacheTime_unknownSendersNotCached() {
+        JooqSenderRegistry cached = new JooqSenderRegistry(new JooqTransactions(db.dataSource()),
+                Duration.ofHours(1));
+        Sender s = newSender();
+        assertThat(cached.find(s.senderId())).isEmpty();
+        senders.save(s); // another instance on the same database
+        assertThat(cached.find(s.senderId())).contains(s);
+
+        senders.save(s.withActive(false));
+
+        assertThat(cached.find(s.senderId())).contains(s);
+        assertThat(senders.find(s.senderId()).orElseThrow().active()).isFalse();
+        assertThat(new JooqSenderRegistry(new JooqTransactions(db.dataSource()), Duration.ZERO).find(s.senderId())
+                .orElseThrow().active()).isFalse();
     }
 }

@@ -22,6 +22,7 @@ import io.crvs.core.domain.RetryPolicy;
 import io.crvs.core.domain.StoreResult;
 import io.crvs.core.domain.VitalEvent;
 import io.crvs.core.port.in.ProcessDueEventsUseCase.ProcessingReport;
+import io.crvs.core.port.out.EventStore;
 import io.crvs.core.port.out.LeaseLostException;
 import io.crvs.core.port.out.PartnerRepository;
 import io.crvs.core.port.out.ProcessingObserver;
@@ -29,6 +30,8 @@ import io.crvs.core.service.ProcessDueEventsService;
 import io.crvs.core.spi.HandlerRegistry;
 import io.crvs.core.testing.MutableClock;
 import io.crvs.core.testing.TestEvents;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -82,13 +86,35 @@ class QueueProcessingTest {
     }
 
     private ProcessDueEventsService worker(PartnerRepository registry) {
+        return worker(registry, events);
+    }
+
+    /**
+     * The jOOQ store seen as one that cannot lock due events ({@link EventStore#lockDue} answers empty), so that the
+     * service claims events with leases: the path it takes when the locked fast path falls back.
+     */
+    private static EventStore claimingOnly(EventStore store) {
+        return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(), new Class<?>[] {EventStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("lockDue")) {
+                        return List.of();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private ProcessDueEventsService worker(PartnerRepository registry, EventStore store) {
         ProcessingObserver countProcessed = new ProcessingObserver() {
             @Override
             public void processed(VitalEvent event, ProcessingOutcome outcome, Duration took) {
                 processedTimes.merge(event.id(), 1, Integer::sum);
             }
         };
-        return new ProcessDueEventsService(events, registry, transactions, HandlerRegistry.defaults(),
+        return new ProcessDueEventsService(store, registry, transactions, HandlerRegistry.defaults(),
                 RetryPolicy.defaults(), LEASE, clock, new SplittableRandom(7), countProcessed);
     }
 
@@ -263,7 +289,7 @@ class QueueProcessingTest {
             return updated;
         });
 
-        ProcessingReport report = worker(slowRegistry).processDue(10);
+        ProcessingReport report = worker(slowRegistry, claimingOnly(events)).processDue(10);
 
         assertThat(report).isEqualTo(new ProcessingReport(1, 0, 1));
         assertThat(partners.find(c.person().id())).contains(c.person());
@@ -273,6 +299,29 @@ class QueueProcessingTest {
         clock.set(e.nextAttemptAt());
         assertThat(worker(partners).processDue(10)).isEqualTo(new ProcessingReport(1, 1, 0));
         assertThat(partners.find(c.person().id()).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void givenLeaseRecoveryRunningWhileALockedEventIsApplied_processDue_appliesItOnce() {
+        Case c = newCase();
+        EventId id = storeOne(c.birth());
+        // The fast path locks the row instead of leasing it: lease recovery in another connection finds nothing.
+        AtomicInteger requeued = new AtomicInteger(-1);
+        PartnerRepository slowRegistry = registryAfterUpdate(updated -> {
+            requeued.set(CompletableFuture.supplyAsync(() -> events.requeueExpiredLeases(
+                    clock.instant().plus(LEASE).plusSeconds(1))).join());
+            return updated;
+        });
+
+        ProcessingReport report = worker(slowRegistry).processDue(10);
+
+        assertThat(report).isEqualTo(new ProcessingReport(1, 1, 0));
+        assertThat(requeued).hasValue(0);
+        VitalEvent e = events.find(id).orElseThrow();
+        assertThat(e.state()).isEqualTo(EventState.PROCESSED);
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(partners.findByIdentifier(c.brn())).extracting(RegistryPerson::id).containsExactly(c.person().id());
+        assertThat(events.history(id)).extracting(AuditEntry::action).containsExactly("receive", "claim", "complete");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.crvs.jooq.JooqPartnerRepository;
 import io.crvs.jooq.JooqSenderRegistry;
 import io.crvs.jooq.JooqTransactions;
 import io.crvs.jooq.PostgresDatabase;
+import java.time.Duration;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,11 @@ public record Components(PostgresDatabase database, JooqTransactions transaction
                          JooqPartnerRepository partners, JooqSenderRegistry senders, JooqApiUserStore users,
                          HandlerRegistry handlers, InstantSource clock) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Components.class);
+    /**
+     * How long a looked-up sender is reused (every DCI request looks up its sender). Changes made through this
+     * process are seen at once; another receiver on the same database sees them within this time.
+     */
+    static final Duration SENDER_CACHE = Duration.ofSeconds(1);
 
     /** Starts or connects to the database (migrating it) and builds the ports. */
     public static Components open(CrvsConfig config, InstantSource clock) {
@@ -28,7 +34,7 @@ public record Components(PostgresDatabase database, JooqTransactions transaction
         JooqTransactions tx = new JooqTransactions(db.dataSource());
         LOG.info("vital-event handlers: {}", handlers.describe());
         return new Components(db, tx, new JooqEventStore(tx), new JooqPartnerRepository(tx),
-                new JooqSenderRegistry(tx), new JooqApiUserStore(tx), handlers, clock);
+                new JooqSenderRegistry(tx, SENDER_CACHE), new JooqApiUserStore(tx), handlers, clock);
     }
 
     @Override

@@ -106,7 +106,7 @@ public final class CrvsApplication implements AutoCloseable {
                     .mount("/ready", new TextResourceHandler(() -> ready(c.database().readiness())))
                     .build();
             WorkerPool workers = new WorkerPool(processing, c.events(), clock, workersConfig.count(),
-                    workersConfig.batchSize(), workersConfig.pollInterval(),
+                    workersConfig.batchSize(), workersConfig.pollInterval(), workersConfig.linger(),
                     min(Duration.ofSeconds(10), workersConfig.lease().dividedBy(4)));
             resources.push(workers);
             int port = http.start();

@@ -6,6 +6,7 @@ import io.crvs.core.domain.ReceivedMessage;
 import io.crvs.core.domain.Sender;
 import io.crvs.core.domain.StoreResult;
 import io.crvs.core.port.in.ReceiveNotificationUseCase.ReceiveNotificationCommand;
+import io.crvs.core.port.out.StoreUnavailableException;
 import io.crvs.http.codec.EnvelopeReader;
 import io.crvs.http.codec.InboundEnvelope;
 import io.crvs.http.codec.NotifyIntakeRules;
@@ -24,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * The receive order for one DCI POST, independent of HTTP: parse the kept raw bytes → validate the header →
  * {@code header.action} must match the endpoint → sender registered, active and signature valid → duplicate
  * delivery check (after the signature, so forged ids cannot poison it) → read the notify events (the whole
- * message, before anything is stored) → store through the use case. Callbacks are handed to the
- * {@link CallbackListener}, then stored with no events.
+ * message, before anything is stored) → store through the use case. For a notify the duplicate check is made by
+ * the store (an insert that finds the first delivery) and, only when the content is refused, by a lookup before
+ * the refusal: the answers are those of checking first, one round trip cheaper. A callback is looked up first,
+ * then handed to the {@link CallbackListener} and stored with no events, so a redelivery never reaches the
+ * listener twice.
  *
  * <p>Any refusal is thrown ({@link DciRejection}, {@link io.crvs.http.codec.EnvelopeFormatException}, the
  * core's unavailability exceptions) before anything is stored. Thread-safe.
@@ -73,18 +77,36 @@ public final class InboundMessageProcessor {
         Instant now = clock.instant();
         Sender sender = authenticator.authenticate(inbound, now);
         String messageId = inbound.header().messageId();
-        Optional<ReceivedMessage> first = ports.events().findMessage(sender.senderId(), messageId);
-        if (first.isPresent()) {
-            observer.duplicate(route.action(), sender.senderId());
-            return first.get().correlationId();
-        }
-        List<NewVitalEvent> events = route.carriesEvents() ? readEvents(inbound) : List.of();
         if (!route.carriesEvents()) {
+            // A callback is looked up first so that a redelivered one is never handed to the listener twice.
+            Optional<ReceivedMessage> first = ports.events().findMessage(sender.senderId(), messageId);
+            if (first.isPresent()) {
+                observer.duplicate(route.action(), sender.senderId());
+                return first.get().correlationId();
+            }
             callbacks.received(route, sender, inbound);
         }
-        ReceivedMessage message = new ReceivedMessage(sender.senderId(), messageId, route.action(),
-                inbound.transactionId(), correlationIds.get(), sender.profile(), body, now);
-        StoreResult result = ports.receiver().receive(new ReceiveNotificationCommand(message, events));
+        List<NewVitalEvent> events;
+        StoreResult result;
+        try {
+            events = route.carriesEvents() ? readEvents(inbound) : List.of();
+            ReceivedMessage message = new ReceivedMessage(sender.senderId(), messageId, route.action(),
+                    inbound.transactionId(), correlationIds.get(), sender.profile(), body, now);
+            // A redelivery is told apart by the store itself (the message insert finds the first delivery), so
+            // the common case of a new message costs no separate lookup.
+            result = ports.receiver().receive(new ReceiveNotificationCommand(message, events));
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RuntimeException refused) {
+            // The duplicate check comes before the content checks: a redelivery of a message already stored is
+            // acknowledged with the first delivery's correlation id whatever it holds.
+            Optional<ReceivedMessage> first = ports.events().findMessage(sender.senderId(), messageId);
+            if (first.isPresent()) {
+                observer.duplicate(route.action(), sender.senderId());
+                return first.get().correlationId();
+            }
+            throw refused;
+        }
         if (result instanceof StoreResult.DuplicateMessage) {
             observer.duplicate(route.action(), sender.senderId());
         } else {

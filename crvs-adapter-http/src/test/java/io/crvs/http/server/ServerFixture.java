@@ -101,11 +101,15 @@ final class ServerFixture implements AutoCloseable {
                 profile, Set.of()));
     }
 
-    /** The store as the server sees it: {@code store} fails after writing (rolled back), {@code findMessage} fails. */
+    /**
+     * The store as the server sees it: {@code storeFails}: {@code store} fails after writing (rolled back);
+     * {@code findFails}: the database is down for the duplicate check, which is {@code findMessage} or the
+     * {@code store} that finds the first delivery (nothing written).
+     */
     private EventStore faultyView(EventStore delegate) {
         return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(), new Class<?>[] {EventStore.class},
                 (proxy, method, args) -> {
-                    if (findFails && method.getName().equals("findMessage")) {
+                    if (findFails && (method.getName().equals("findMessage") || method.getName().equals("store"))) {
                         throw new StoreUnavailableException("database down", null);
                     }
                     try {

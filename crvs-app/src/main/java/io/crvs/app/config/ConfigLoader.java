@@ -85,7 +85,8 @@ public final class ConfigLoader {
                 integer(Setting.RETRY_MAX_ATTEMPTS), duration(Setting.RETRY_INITIAL), duration(Setting.RETRY_MAX),
                 duration(Setting.RETRY_NO_MATCH_WINDOW), doubleValue(Setting.RETRY_JITTER)));
         CrvsConfig.Workers workers = group("workers.*", () -> new CrvsConfig.Workers(integer(Setting.WORKERS),
-                integer(Setting.WORKERS_BATCH), duration(Setting.WORKERS_POLL), duration(Setting.WORKERS_LEASE),
+                integer(Setting.WORKERS_BATCH), duration(Setting.WORKERS_POLL), duration(Setting.WORKERS_LINGER),
+                duration(Setting.WORKERS_LEASE),
                 retry));
         CrvsConfig.Security security = new CrvsConfig.Security(duration(Setting.SIG_FUTURE_SKEW),
                 duration(Setting.SIG_MAX_VALIDITY), duration(Setting.JWKS_TTL), duration(Setting.JWKS_COOLDOWN),

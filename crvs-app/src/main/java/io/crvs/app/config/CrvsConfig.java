@@ -90,10 +90,12 @@ public record CrvsConfig(Http http, Database database, Workers workers, Security
      * @param count        processing worker threads (0 = receive only)
      * @param batchSize    events claimed per round
      * @param pollInterval pause when the queue is empty
+     * @param linger       pause after a round that found less than a full batch
      * @param lease        how long a claimed event is held before it is handed out again
      * @param retry        automatic retry policy
      */
-    public record Workers(int count, int batchSize, Duration pollInterval, Duration lease, RetryPolicy retry) {
+    public record Workers(int count, int batchSize, Duration pollInterval, Duration linger, Duration lease,
+                          RetryPolicy retry) {
         public Workers {
             if (count < 0 || count > 64) {
                 throw new InvalidInputException("worker count must be between 0 and 64");
@@ -102,6 +104,9 @@ public record CrvsConfig(Http http, Database database, Workers workers, Security
                 throw new InvalidInputException("batch size must be between 1 and 1000");
             }
             Objects.requireNonNull(pollInterval, "pollInterval");
+            if (linger.isNegative() || linger.compareTo(Duration.ofSeconds(10)) > 0) {
+                throw new InvalidInputException("linger must be between 0 and 10 s");
+            }
             if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new InvalidInputException("lease must be at least 1 s");
             }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Runs N processing workers and one lease-recovery loop.
  *
  * <p>Each worker claims a batch of due events and processes it; when nothing is due it sleeps for the poll
- * interval. The recovery loop puts events whose lease expired (their worker died) back in the queue. On
+ * interval, and after a round that found less than a full batch it lingers a moment, so that events arriving one
+ * at a time are taken a batch at a time (a round costs a few statements whatever its size). The recovery loop puts events whose lease expired (their worker died) back in the queue. On
  * {@link #close()} the loops stop taking new work, finish the batch in hand and end; events that were claimed but
  * never finished by a crashed process come back when their lease expires.
  */
@@ -29,6 +30,7 @@ public final class WorkerPool implements AutoCloseable {
     private final int workers;
     private final int batchSize;
     private final Duration pollInterval;
+    private final Duration linger;
     private final Duration recoveryInterval;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong processed = new AtomicLong();
@@ -36,13 +38,14 @@ public final class WorkerPool implements AutoCloseable {
     private final Object wakeUp = new Object();
 
     public WorkerPool(ProcessDueEventsUseCase processing, EventStore events, InstantSource clock, int workers,
-                      int batchSize, Duration pollInterval, Duration recoveryInterval) {
+                      int batchSize, Duration pollInterval, Duration linger, Duration recoveryInterval) {
         this.processing = processing;
         this.events = events;
         this.clock = clock;
         this.workers = workers;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
+        this.linger = linger;
         this.recoveryInterval = recoveryInterval;
     }
 
@@ -58,7 +61,8 @@ public final class WorkerPool implements AutoCloseable {
             threads.add(named("crvs-lease-recovery", this::recoveryLoop));
         }
         threads.forEach(Thread::start);
-        LOG.info("started {} processing workers (batch {}, poll {})", workers, batchSize, pollInterval);
+        LOG.info("started {} processing workers (batch {}, poll {}, linger {})", workers, batchSize, pollInterval,
+                linger);
     }
 
     /** Events processed or failed since start. */
@@ -73,6 +77,8 @@ public final class WorkerPool implements AutoCloseable {
                 processed.addAndGet(report.claimed());
                 if (report.claimed() == 0) {
                     pause(pollInterval);
+                } else if (report.claimed() < batchSize && !linger.isZero()) {
+                    pause(linger);
                 }
             } catch (StoreUnavailableException e) {
                 LOG.warn("database unavailable, worker waits: {}", e.getMessage());

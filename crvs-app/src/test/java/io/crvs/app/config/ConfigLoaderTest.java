@@ -24,7 +24,8 @@ class ConfigLoaderTest {
         assertThat(c.http().aliases()).containsExactly("/crvs");
         assertThat(c.http().bodyLimit()).isEqualTo(1024 * 1024);
         assertThat(c.database().embedded()).isTrue();
-        assertThat(c.workers().count()).isEqualTo(2);
+        assertThat(c.workers().count()).isEqualTo(1);
+        assertThat(c.workers().batchSize()).isEqualTo(200);
         assertThat(c.workers().retry().noMatchWindow()).isEqualTo(Duration.ofDays(7));
         assertThat(c.security().futureSkew()).isEqualTo(Duration.ofSeconds(60));
     }

@@ -9,6 +9,7 @@ import io.crvs.core.domain.PageRequest;
 import io.crvs.core.domain.RegistryPerson;
 import io.crvs.core.domain.RetryPolicy;
 import io.crvs.core.domain.StoreResult;
+import io.crvs.core.port.in.ProcessDueEventsUseCase;
 import io.crvs.core.port.out.ProcessingObserver;
 import io.crvs.core.service.ProcessDueEventsService;
 import io.crvs.core.spi.HandlerRegistry;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,28 @@ class WorkerPoolTest {
                 RetryPolicy.defaults(), lease, InstantSource.system(), RandomGenerator.getDefault(),
                 ProcessingObserver.NONE);
         return new WorkerPool(processing, events, InstantSource.system(), workers, 8, Duration.ofMillis(20),
-                Duration.ofMillis(50));
+                Duration.ZERO, Duration.ofMillis(50));
+    }
+
+    /** How many rounds one worker runs in {@code d} when every round finds one event (less than a batch of 8). */
+    private static int roundsWithOneEventEach(Duration linger, Duration d) throws InterruptedException {
+        AtomicInteger rounds = new AtomicInteger();
+        ProcessDueEventsUseCase oneEach = max -> {
+            rounds.incrementAndGet();
+            return new ProcessDueEventsUseCase.ProcessingReport(1, 1, 0);
+        };
+        WorkerPool pool = new WorkerPool(oneEach, new InMemoryEventStore(), InstantSource.system(), 1, 8,
+                Duration.ofSeconds(1), linger, Duration.ofSeconds(1));
+        pool.start();
+        Thread.sleep(d.toMillis());
+        pool.close();
+        return rounds.get();
+    }
+
+    @Test
+    void givenRoundsFindingLessThanABatch_theWorkerLingersBetweenThem() throws Exception {
+        assertThat(roundsWithOneEventEach(Duration.ofMillis(100), Duration.ofMillis(500))).isBetween(2, 8);
+        assertThat(roundsWithOneEventEach(Duration.ZERO, Duration.ofMillis(500))).isGreaterThan(50);
     }
 
     private void receiveDeaths(int n) {

@@ -2,6 +2,7 @@ package io.crvs.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.crvs.core.domain.AuditEntry;
 import io.crvs.core.domain.ErrorCodes;
@@ -14,6 +15,7 @@ import io.crvs.core.domain.IllegalStateTransitionException;
 import io.crvs.core.domain.NewVitalEvent;
 import io.crvs.core.domain.Note;
 import io.crvs.core.domain.PageRequest;
+import io.crvs.core.domain.PersonId;
 import io.crvs.core.domain.ProcessingOutcome;
 import io.crvs.core.domain.ReceivedMessage;
 import io.crvs.core.domain.StoreResult;
@@ -151,6 +153,122 @@ public abstract class AbstractEventStoreContract {
     }
 
     @Test
+    void givenClaimedEvents_completeAll_recordsEachOutcomeAndAuditAsCompleteDoes() {
+        List<EventId> ids = storeNew(List.of(TestEvents.birth().withIdentifier("BRN", TestEvents.unique("B")).build(),
+                TestEvents.death().withIndex(1).withIdentifier("UIN", TestEvents.unique("U")).build(),
+                TestEvents.death().withIndex(2).withIdentifier("UIN", TestEvents.unique("U")).build()))
+                .events().stream().map(StoreResult.StoredItem::eventId).toList();
+        List<VitalEvent> claimed = claimMine(now);
+        PersonId person = new PersonId(7);
+
+        store.completeAll(List.of(new EventStore.Completion(claimed.get(0).lease(), ProcessingOutcome.APPLIED,
+                        person), new EventStore.Completion(claimed.get(1).lease(), ProcessingOutcome.ALREADY_APPLIED,
+                        person), new EventStore.Completion(claimed.get(2).lease(), ProcessingOutcome.UNSUPPORTED, null)),
+                now.plusSeconds(1));
+
+        assertThat(claimed).extracting(VitalEvent::id).containsExactlyElementsOf(ids);
+        List<ProcessingOutcome> outcomes = List.of(ProcessingOutcome.APPLIED, ProcessingOutcome.ALREADY_APPLIED,
+                ProcessingOutcome.UNSUPPORTED);
+        for (int i = 0; i < 3; i++) {
+            VitalEvent e = store.find(ids.get(i)).orElseThrow();
+            assertThat(e.state()).isEqualTo(EventState.PROCESSED);
+            assertThat(e.outcome()).isEqualTo(outcomes.get(i));
+            assertThat(e.matchedPerson()).isEqualTo(i < 2 ? person : null);
+            assertThat(e.leaseUntil()).isNull();
+            assertThat(e.attempts()).isEqualTo(1);
+            List<AuditEntry> history = store.history(ids.get(i));
+            AuditEntry last = history.get(history.size() - 1);
+            assertThat(last.action()).isEqualTo("complete");
+            assertThat(last.from()).isEqualTo(EventState.PROCESSING);
+            assertThat(last.to()).isEqualTo(EventState.PROCESSED);
+            assertThat(last.actor()).isEqualTo(EventStore.WORKER);
+            assertThat(last.reason()).isEqualTo(outcomes.get(i).code());
+        }
+    }
+
+    @Test
+    void givenOneLeaseLost_completeAll_throwsLeaseLost() {
+        storeNew(List.of(TestEvents.birth().withIdentifier("BRN", TestEvents.unique("B")).build(),
+                TestEvents.death().withIndex(1).withIdentifier("UIN", TestEvents.unique("U")).build()));
+        List<VitalEvent> claimed = claimMine(now);
+        store.requeueExpiredLeases(now.plus(LEASE).plusSeconds(1));
+        List<VitalEvent> again = claimMine(now.plus(LEASE).plusSeconds(1));
+
+        assertThatThrownBy(() -> store.completeAll(List.of(
+                new EventStore.Completion(again.get(0).lease(), ProcessingOutcome.APPLIED, null),
+                new EventStore.Completion(claimed.get(1).lease(), ProcessingOutcome.APPLIED, null)), now))
+                .isInstanceOf(LeaseLostException.class);
+    }
+
+    /** Locks everything due at {@code at} and keeps what belongs to this test's sender. */
+    private List<VitalEvent> lockMine(Instant at) {
+        return store.lockDue(10_000, at).stream().filter(e -> e.senderId().equals(sender)).toList();
+    }
+
+    @Test
+    void givenDueEvents_lockDueThenSettleAll_writesEachAsClaimThenCompleteOrFailWould() {
+        List<EventId> ids = storeNew(List.of(TestEvents.birth().withIdentifier("BRN", TestEvents.unique("B")).build(),
+                TestEvents.death().withIndex(1).withIdentifier("UIN", TestEvents.unique("U")).build()))
+                .events().stream().map(StoreResult.StoredItem::eventId).toList();
+        Instant at = now.plusSeconds(1);
+        List<VitalEvent> locked = lockMine(at);
+        assertThat(locked).extracting(VitalEvent::id).containsExactlyElementsOf(ids);
+        assertThat(locked).allSatisfy(e -> {
+            assertThat(e.state()).isEqualTo(EventState.RECEIVED);
+            assertThat(e.attempts()).isZero();
+        });
+        PersonId person = new PersonId(7);
+        Instant retryAt = at.plusSeconds(60);
+
+        store.settleAll(List.of(EventStore.Settlement.completed(locked.get(0), ProcessingOutcome.APPLIED, person),
+                EventStore.Settlement.failed(locked.get(1), new EventError(ErrorCodes.NO_MATCH, "no person"), retryAt,
+                        null)), LEASE, at);
+
+        VitalEvent done = store.find(ids.get(0)).orElseThrow();
+        assertThat(done.state()).isEqualTo(EventState.PROCESSED);
+        assertThat(done.outcome()).isEqualTo(ProcessingOutcome.APPLIED);
+        assertThat(done.matchedPerson()).isEqualTo(person);
+        assertThat(done.attempts()).isEqualTo(1);
+        assertThat(done.leaseUntil()).isNull();
+        assertThat(done.updatedAt()).isEqualTo(at);
+        assertThat(store.history(ids.get(0))).extracting(AuditEntry::action, AuditEntry::to, AuditEntry::reason)
+                .containsExactly(tuple("receive", EventState.RECEIVED, null),
+                        tuple("claim", EventState.PROCESSING, null),
+                        tuple("complete", EventState.PROCESSED, ProcessingOutcome.APPLIED.code()));
+        VitalEvent failed = store.find(ids.get(1)).orElseThrow();
+        assertThat(failed.state()).isEqualTo(EventState.ERROR);
+        assertThat(failed.lastError().code()).isEqualTo(ErrorCodes.NO_MATCH);
+        assertThat(failed.nextAttemptAt()).isEqualTo(retryAt);
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(store.history(ids.get(1))).extracting(AuditEntry::action)
+                .containsExactly("receive", "claim", "fail");
+        assertThat(lockMine(retryAt.minusSeconds(1))).isEmpty();
+        List<VitalEvent> due = lockMine(retryAt);
+        assertThat(due).extracting(VitalEvent::id).containsExactly(ids.get(1));
+
+        store.settleAll(List.of(EventStore.Settlement.completed(due.get(0), ProcessingOutcome.APPLIED, person)), LEASE,
+                retryAt);
+
+        assertThat(store.find(ids.get(1)).orElseThrow().attempts()).isEqualTo(2);
+        assertThat(store.history(ids.get(1))).extracting(AuditEntry::action)
+                .containsExactly("receive", "claim", "fail", "retry", "claim", "complete");
+    }
+
+    @Test
+    void givenEventClaimedSinceItWasLocked_settleAll_throwsLeaseLostAndWritesNothingOfIt() {
+        EventId id = storeOne(TestEvents.birth().withIdentifier("BRN", TestEvents.unique("B")).build());
+        VitalEvent locked = lockMine(now).get(0);
+        VitalEvent claimed = claimMine(now).get(0);
+
+        assertThatThrownBy(() -> store.settleAll(List.of(EventStore.Settlement.completed(locked,
+                ProcessingOutcome.APPLIED, null)), LEASE, now)).isInstanceOf(LeaseLostException.class);
+
+        VitalEvent e = store.find(id).orElseThrow();
+        assertThat(e.state()).isEqualTo(EventState.PROCESSING);
+        assertThat(e.attempts()).isEqualTo(claimed.attempts());
+    }
+
+    @Test
     void givenFailureWithRetryTime_fail_keepsErrorUntilDueThenClaimsAgain() {
         EventId id = storeOne(TestEvents.death().withIdentifier("UIN", TestEvents.unique("U")).build());
         VitalEvent claimed = claimMine(now).get(0);
@@ -271,6 +389,22 @@ public abstract class AbstractEventStoreContract {
         assertThat(n).isEqualTo(1);
         assertThat(store.find(a).orElseThrow().state()).isEqualTo(EventState.RECEIVED);
         assertThat(store.find(b).orElseThrow().state()).isEqualTo(EventState.ERROR);
+    }
+
+    @Test
+    void givenEventsWithAndWithoutNotes_lockDue_returnsEachWithItsOwnNotesOldestFirst() {
+        List<EventId> ids = storeNew(List.of(TestEvents.birth().withIdentifier("BRN", TestEvents.unique("B")).build(),
+                TestEvents.death().withIndex(1).withIdentifier("UIN", TestEvents.unique("U")).build()))
+                .events().stream().map(StoreResult.StoredItem::eventId).toList();
+        store.addNote(ids.get(1), new Note("carol", "first", now));
+        store.addNote(ids.get(1), new Note("dave", "second", now.plusSeconds(1)));
+
+        List<VitalEvent> locked = lockMine(now.plusSeconds(2));
+
+        assertThat(locked).extracting(VitalEvent::id).containsExactlyElementsOf(ids);
+        assertThat(locked.get(0).notes()).isEmpty();
+        assertThat(locked.get(1).notes()).extracting(Note::author, Note::text)
+                .containsExactly(tuple("carol", "first"), tuple("dave", "second"));
     }
 
     @Test

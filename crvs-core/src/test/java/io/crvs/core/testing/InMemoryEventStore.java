@@ -31,8 +31,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** In-memory {@link EventStore} for tests and embedding experiments. Thread-safe (every method synchronised). */
+/**
+ * In-memory {@link EventStore} for tests and embedding experiments. Thread-safe (every method synchronised). By
+ * default it cannot lock due events ({@link #lockDue} answers empty, as the port's default); {@link #withLocking()}
+ * makes one that can, for a single {@link InMemoryTransactions} (which runs one unit of work at a time, so what
+ * {@link #lockDue} returns cannot change before the unit of work ends).
+ */
 public final class InMemoryEventStore implements EventStore, InMemoryTransactions.Participant {
+
+    private final boolean locking;
+
+    public InMemoryEventStore() {
+        this(false);
+    }
+
+    private InMemoryEventStore(boolean locking) {
+        this.locking = locking;
+    }
+
+    /** A store whose {@link #lockDue} and {@link #settleAll} work. */
+    public static InMemoryEventStore withLocking() {
+        return new InMemoryEventStore(true);
+    }
 
     private Map<String, ReceivedMessage> messages = new HashMap<>();
     private Map<EventId, VitalEvent> events = new LinkedHashMap<>();
@@ -115,6 +135,41 @@ public final class InMemoryEventStore implements EventStore, InMemoryTransaction
             claimed.add(c);
         }
         return claimed;
+    }
+
+    @Override
+    public synchronized List<VitalEvent> lockDue(int max, Instant now) {
+        if (!locking) {
+            return List.of();
+        }
+        return events.values().stream().filter(e -> e.isDue(now))
+                .sorted(Comparator.comparing(VitalEvent::nextAttemptAt).thenComparing(e -> e.id().value()))
+                .limit(max).toList();
+    }
+
+    @Override
+    public synchronized void settleAll(List<Settlement> settlements, Duration lease, Instant now) {
+        if (!locking) {
+            EventStore.super.settleAll(settlements, lease, now);
+        }
+        for (Settlement s : settlements) {
+            VitalEvent e = require(s.locked().id());
+            if (e.state() != s.locked().state() || e.attempts() != s.locked().attempts()) {
+                throw new LeaseLostException(s.locked().lease());
+            }
+            VitalEvent c = e.claim(now, lease);
+            if (e.state() == EventState.ERROR) {
+                audit.add(new AuditEntry(e.id(), "retry", EventState.ERROR, EventState.RECEIVED, SYSTEM,
+                        "automatic retry", now));
+            }
+            audit.add(new AuditEntry(c.id(), "claim", EventState.RECEIVED, EventState.PROCESSING, WORKER, null, now));
+            VitalEvent done = s.outcome() != null ? c.complete(s.outcome(), s.person(), now)
+                    : c.fail(s.error(), s.retryAt(), s.person(), now);
+            events.put(done.id(), done);
+            audit.add(s.outcome() != null
+                    ? new AuditEntry(done.id(), "complete", c.state(), done.state(), WORKER, s.outcome().code(), now)
+                    : new AuditEntry(done.id(), "fail", c.state(), done.state(), WORKER, s.error().code(), now));
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.crvs.core.domain.VitalEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -89,6 +90,68 @@ public interface EventStore {
 
     /** processing → processed with its outcome and the person it was applied to ({@code person} may be null). */
     void complete(EventLease lease, ProcessingOutcome outcome, PersonId person, Instant now);
+
+    /**
+     * The events {@link #claimDue} would claim now, unchanged but locked for the caller's unit of work: until it
+     * ends no other caller claims or locks them. For a caller that decides them at once and writes the result with
+     * {@link #settleAll} in the same unit of work: one write per event instead of a claim and then a completion,
+     * and nothing to recover if the caller dies (its unit of work rolls back). A store that cannot lock answers
+     * empty (the default), and the caller claims instead.
+     */
+    default List<VitalEvent> lockDue(int max, Instant now) {
+        return List.of();
+    }
+
+    /**
+     * What became of an event {@link #lockDue} locked: completed with {@code outcome}, or failed with
+     * {@code error} (and an automatic retry at {@code retryAt}, or none when {@code null}).
+     */
+    record Settlement(VitalEvent locked, ProcessingOutcome outcome, PersonId person, EventError error,
+                      Instant retryAt) {
+        public Settlement {
+            Objects.requireNonNull(locked, "locked");
+            if ((outcome == null) == (error == null)) {
+                throw new IllegalArgumentException("a settlement has either an outcome or an error");
+            }
+        }
+
+        public static Settlement completed(VitalEvent locked, ProcessingOutcome outcome, PersonId person) {
+            return new Settlement(locked, outcome, person, null, null);
+        }
+
+        public static Settlement failed(VitalEvent locked, EventError error, Instant retryAt, PersonId person) {
+            return new Settlement(locked, null, person, error, retryAt);
+        }
+    }
+
+    /**
+     * Writes events {@link #lockDue} locked, in the same unit of work: each as {@link #claimDue} at {@code now}
+     * for {@code lease} and then {@link #complete} or {@link #fail} would leave it, with the same audit entries.
+     * Throws {@link LeaseLostException} for an event that changed since it was locked (the caller rolls back).
+     * Only for a store whose {@link #lockDue} locks.
+     */
+    default void settleAll(List<Settlement> settlements, Duration lease, Instant now) {
+        throw new UnsupportedOperationException("this store does not lock due events");
+    }
+
+    /** One event to {@link #complete}: its lease, its outcome and the person it matched (or {@code null}). */
+    record Completion(EventLease lease, ProcessingOutcome outcome, PersonId person) {
+        public Completion {
+            Objects.requireNonNull(lease, "lease");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /**
+     * {@link #complete} for several events in one unit of work, in order: the same changes and audit entries.
+     * Throws as {@link #complete} does for the first event it cannot complete (the caller rolls back). By default
+     * each is completed in turn; implementations may write them together.
+     */
+    default void completeAll(List<Completion> completions, Instant now) {
+        for (Completion c : completions) {
+            complete(c.lease(), c.outcome(), c.person(), now);
+        }
+    }
 
     /**
      * processing → error.

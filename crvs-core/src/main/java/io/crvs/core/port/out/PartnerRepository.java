@@ -4,7 +4,10 @@ import io.crvs.core.domain.Identifier;
 import io.crvs.core.domain.IdentifierType;
 import io.crvs.core.domain.PersonId;
 import io.crvs.core.domain.RegistryPerson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +28,21 @@ public interface PartnerRepository {
     /** Every person carrying that identifier: none, one, or (for shared types or dirty data) several. */
     List<RegistryPerson> findByIdentifier(Identifier identifier);
 
+    /**
+     * {@link #findByIdentifier} for several identifiers at once: for each identifier, in order, what
+     * {@link #findByIdentifier} returns for it. Implementations may answer in one query; by default each identifier
+     * is looked up in turn.
+     */
+    default Map<Identifier, List<RegistryPerson>> findByIdentifiers(List<Identifier> identifiers) {
+        Map<Identifier, List<RegistryPerson>> found = new LinkedHashMap<>();
+        for (Identifier identifier : identifiers) {
+            if (!found.containsKey(identifier)) {
+                found.put(identifier, findByIdentifier(identifier));
+            }
+        }
+        return found;
+    }
+
     /** The person with that id, if any. */
     Optional<RegistryPerson> find(PersonId id);
 
@@ -44,6 +62,23 @@ public interface PartnerRepository {
      * @throws IdentifierConflictException when an added unique identifier belongs to someone else
      */
     RegistryPerson update(RegistryPerson person);
+
+    /**
+     * {@link #update} for several persons in one step, in order: the same result as updating each in turn
+     * (a person may appear more than once, each time at the version the previous update returned). The first
+     * refusal (stale version, identifier conflict) is thrown, and the caller's unit of work must then be rolled
+     * back: updates before it may have been made. By default each is updated in turn; implementations may write
+     * them together.
+     *
+     * @return each update's result, in order
+     */
+    default List<RegistryPerson> updateAll(List<RegistryPerson> persons) {
+        List<RegistryPerson> updated = new ArrayList<>(persons.size());
+        for (RegistryPerson p : persons) {
+            updated.add(update(p));
+        }
+        return updated;
+    }
 
     /**
      * Persons carrying at least one identifier of {@code type}, in ascending id order, for walking the whole
