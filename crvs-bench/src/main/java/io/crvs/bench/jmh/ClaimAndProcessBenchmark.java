@@ -29,9 +29,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Claim and process: one worker round ({@code ProcessDueEventsService.processDue(32)}: claim 32 due events under
- * a lease, then per event match the person, apply the birth, update the person and complete the event), on the
- * real PostgreSQL with durable commits, from one thread. Before each iteration {@value #ROUNDS} x 32 birth events
+ * Claim and process: worker rounds ({@code ProcessDueEventsService.processDue(32)}: lock 32 due events, match
+ * their persons, apply the births, and write the person updates and the events' outcomes together in one unit of
+ * work, or claim and process them one by one when they cannot be decided together), on the real PostgreSQL with
+ * durable commits, from one thread. Before each iteration {@value #ROUNDS} x 32 birth events
  * are stored for as many seeded persons; an iteration processes exactly those (single shot of
  * {@value #ROUNDS} rounds), so the score is the time for {@value #ROUNDS} x 32 events.
  */
