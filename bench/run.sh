@@ -23,8 +23,14 @@ fi
 
 if [ "${SKIP_BUILD:-}" != "1" ]; then
   echo "building crvs-app/target/crvs.jar and crvs-bench/target/crvs-bench.jar ..." >&2
+  build_log="$(mktemp)"
   # shellcheck disable=SC2086
-  mvn -B -ntp -q ${MVN_FLAGS:-} -pl crvs-bench -am package -DskipTests >&2
+  if ! mvn -B -ntp ${MVN_FLAGS:-} -pl crvs-bench -am package -DskipTests > "$build_log" 2>&1; then
+    tail -50 "$build_log" >&2
+    echo "the build failed; its whole log: $build_log" >&2
+    exit 1
+  fi
+  rm -f "$build_log"
 fi
 
 jvm="${BENCH_JVM:--Xmx2g}"

@@ -55,14 +55,54 @@ public final class BenchMain {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            System.out.println("usage: java -jar crvs-bench.jar run|backfill [options] | jmh [JMH options]"
-                    + " (see docs/benchmarks.md)");
+            System.out.println(USAGE);
             return;
         }
         if (args[0].equals("jmh")) {
             org.openjdk.jmh.Main.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        try {
+            run(args);
+        } catch (UsageException e) {
+            System.err.println("crvs-bench: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+    }
+
+    static final String USAGE = "usage: java -jar crvs-bench.jar run|backfill [options] | jmh [JMH options]"
+            + " (see docs/benchmarks.md)";
+
+    /** A command line the benchmark cannot run: told in one line with the usage, exit code 2. */
+    static final class UsageException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static long events(String value) {
+        try {
+            long events = Long.parseLong(value);
+            if (events < 100) {
+                throw new UsageException("--events needs at least 100 events, not " + value);
+            }
+            return events;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--events needs a number, not " + value);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("log.level", "info");
@@ -71,29 +111,34 @@ public final class BenchMain {
             switch (a) {
                 case "--keep", "--quick", "--no-jmh", "--pg-stat-statements" -> opts.put(a, "true");
                 case "--set" -> {
-                    String kv = args[++i];
+                    String kv = value(args, ++i, a);
                     int eq = kv.indexOf('=');
                     if (eq <= 0) {
-                        throw new IllegalArgumentException("--set needs key=value, not " + kv);
+                        throw new UsageException("--set needs key=value, not " + kv);
                     }
                     settings.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
                 case "--crvs-jar", "--work", "--out", "--server-jvm", "--events", "--only" ->
-                        opts.put(a, args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + a);
+                        opts.put(a, value(args, ++i, a));
+                default -> throw new UsageException("unknown option " + a);
             }
         }
-        Plan plan = switch (args[0]) {
-            case "run" -> Plan.standard(opts.containsKey("--quick"), !opts.containsKey("--no-jmh"));
-            case "backfill" -> Plan.backfill(Long.parseLong(opts.getOrDefault("--events", "1000000")));
-            default -> throw new IllegalArgumentException("unknown command " + args[0]);
-        };
-        if (opts.containsKey("--only")) {
-            plan = plan.only(List.of(opts.get("--only").split(",")));
+        Plan plan;
+        try {
+            plan = switch (args[0]) {
+                case "run" -> Plan.standard(opts.containsKey("--quick"), !opts.containsKey("--no-jmh"));
+                case "backfill" -> Plan.backfill(events(opts.getOrDefault("--events", "1000000")));
+                default -> throw new UsageException("unknown command " + args[0]);
+            };
+            if (opts.containsKey("--only")) {
+                plan = plan.only(List.of(opts.get("--only").split(",")));
+            }
+        } catch (IllegalArgumentException e) { // an unknown --only scenario
+            throw new UsageException(e.getMessage());
         }
         Path crvsJar = Path.of(opts.getOrDefault("--crvs-jar", "crvs-app/target/crvs.jar")).toAbsolutePath();
         if (!Files.isRegularFile(crvsJar)) {
-            throw new IllegalArgumentException(crvsJar + " does not exist: build it first (bench/run.sh does)");
+            throw new UsageException(crvsJar + " does not exist: build it first (bench/run.sh does)");
         }
         Path benchJar = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         boolean temporary = !opts.containsKey("--work");
@@ -210,8 +255,9 @@ public final class BenchMain {
                         p.processed(), p.pending(), p.errors());
                 boolean target = s.kind() == Plan.Kind.ACK && s.eventsPerNotify() > 1;
                 if (s.kind() == Plan.Kind.RATE) {
-                    rep.row("  processing kept up: last event done after the last ack", String.format(Locale.ROOT,
-                            "%.1f s%s", r.settleMillis.get(s.name()) / 1000.0, state), "", "", "", "");
+                    rep.row("  processing kept up: last event done after the last ack (polled every 0.5 s)",
+                            String.format(Locale.ROOT, "%.1f s%s", r.settleMillis.get(s.name()) / 1000.0, state),
+                            "", "", "", "");
                 } else {
                     rep.row("  processing: " + String.format(Locale.ROOT, "%,d", p.events())
                                     + " events, first receipt to last done", Report.rate(p.processedPerSecond(),

@@ -31,7 +31,9 @@ record Plan(String name, List<Scenario> scenarios, boolean ceilings, boolean emp
                 .filter(n -> scenarios.stream().noneMatch(s -> s.kind() != Kind.WARMUP && s.name().equals(n)))
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("no measured scenario named " + unknown + " in the " + name + " set");
+            throw new IllegalArgumentException("no measured scenario named " + unknown + " in the " + name
+                    + " set; its scenarios: " + String.join(", ", scenarios.stream()
+                            .filter(s -> s.kind() != Kind.WARMUP).map(Scenario::name).toList()));
         }
         return new Plan(name + " (only " + String.join(", ", names) + ")", scenarios.stream()
                 .filter(s -> s.kind() == Kind.WARMUP || names.contains(s.name())).toList(), ceilings,

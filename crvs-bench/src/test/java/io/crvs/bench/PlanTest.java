@@ -29,6 +29,7 @@ class PlanTest {
     void only_refusesANameThatIsNotAMeasuredScenario() {
         assertThatThrownBy(() -> Plan.standard(false, false).only(List.of("warm-up", "cavage-2")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no measured scenario named [warm-up, cavage-2] in the standard set");
+                .hasMessage("no measured scenario named [warm-up, cavage-2] in the standard set; its scenarios:"
+                        + " cavage-1, cavage-100, jws-rs256-1, cavage-1@rate");
     }
 }
