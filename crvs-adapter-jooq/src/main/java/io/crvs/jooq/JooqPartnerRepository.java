@@ -36,7 +36,8 @@ import org.jooq.impl.DSL;
 /**
  * Persistence adapter: {@link PartnerRepository} on the receiver's own {@code person} registry.
  *
- * <p>Updates are optimistic ({@code UPDATE … WHERE version = ?}); identifiers are replaced on every update.
+ * <p>Updates are optimistic ({@code UPDATE … WHERE version = ?}); {@link #update} replaces a person's identifiers,
+ * {@link #updateAll} writes only what changed.
  * Uniqueness is the database's: a partial unique index on {@code (type, value)} for every type but MRN. Identifiers
  * are inserted with {@code ON CONFLICT DO NOTHING}, and one that was not inserted belongs to someone else
  * ({@link IdentifierConflictException}); a refused add or update runs under a savepoint inside a caller's unit of
@@ -133,8 +134,9 @@ public final class JooqPartnerRepository implements PartnerRepository {
 
     /**
      * Writes the updates together when each person appears once, under one savepoint like {@link #update}: one
-     * update of the person rows from a {@code values} list (a row no longer at the expected version is stale), one
-     * delete and one insert of their identifiers. A list that updates a person more than once is updated in turn.
+     * update of the person rows bound as arrays (a row no longer at the expected version is stale), then the
+     * identifier changes ({@link #writeIdentifierChanges}). A list that updates a person more than once is updated
+     * in turn.
      */
     @Override
     public List<RegistryPerson> updateAll(List<RegistryPerson> persons) {
