@@ -21,7 +21,7 @@ final class CavageSignatureParser {
     /** Ed25519 signatures are 64 bytes. */
     static final int SIGNATURE_BYTES = 64;
     private static final String PREFIX = "signature:";
-    private static final Pattern UNIX_SECONDS = Pattern.compile("0|[1-9][0-9]{0,11}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String SIGNED_HEADERS = "(created) (expires) digest";
 
     private CavageSignatureParser() {
@@ -49,7 +49,8 @@ final class CavageSignatureParser {
                     "kidId, algorithm, created, expires and signature parameters are required");
         }
         String headers = params.get("headers");
-        if (headers != null && !String.join(" ", headers.strip().split("\\s+")).equals(SIGNED_HEADERS)) {
+        if (headers != null && !headers.equals(SIGNED_HEADERS)
+                && !String.join(" ", WHITESPACE.split(headers.strip())).equals(SIGNED_HEADERS)) {
             throw new MalformedSignatureException("headers must be \"" + SIGNED_HEADERS + "\"");
         }
         return new CavageSignature(kid, algorithm, seconds(created, "created"), seconds(expires, "expires"),
@@ -122,10 +123,25 @@ final class CavageSignatureParser {
     }
 
     private static long seconds(String value, String name) throws MalformedSignatureException {
-        if (!UNIX_SECONDS.matcher(value).matches()) {
+        if (!isUnixSeconds(value)) {
             throw new MalformedSignatureException(name + " must be Unix seconds without leading zeros");
         }
         return Long.parseLong(value);
+    }
+
+    /** {@code 0} or 1 to 12 ASCII digits without a leading zero. */
+    private static boolean isUnixSeconds(String value) {
+        int n = value.length();
+        if (n == 0 || n > 12 || n > 1 && value.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] decode(String signature) throws MalformedSignatureException {

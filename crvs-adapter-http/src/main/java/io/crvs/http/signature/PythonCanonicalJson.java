@@ -174,6 +174,10 @@ public final class PythonCanonicalJson {
 
     private static void writeString(String s, StringBuilder out) {
         out.append('"');
+        if (isPlainAscii(s)) {
+            out.append(s).append('"'); // nothing to escape: the common case, copied at once
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -197,6 +201,17 @@ public final class PythonCanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    /** Printable ASCII other than {@code "} and the backslash: written by Python as it is. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Orders strings by Unicode code point, as Python does (UTF-16 order differs above U+FFFF). */

@@ -61,6 +61,21 @@ class CavageSignatureParserTest {
         assertMalformed(OPENSPP.replace("(created) (expires) digest", "digest"), "headers must be");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-1", "+1", "1.5", "1e9", "00", "1234567890123", "١٢"})
+    void givenCreatedThatIsNotPlainUnixSeconds_parse_saysMalformed(String created) {
+        assertMalformed(OPENSPP.replace("created=\"1767225600\"", "created=\"" + created + "\""),
+                "created must be Unix");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "9", "123456789012"})
+    void givenCreatedOfOneToTwelveDigits_parse_readsIt(String created) throws Exception {
+        CavageSignature sig = CavageSignatureParser.parse(
+                OPENSPP.replace("created=\"1767225600\"", "created=\"" + created + "\""));
+        assertThat(sig.created()).isEqualTo(Long.parseLong(created));
+    }
+
     private static void assertMalformed(String value, String message) {
         assertThatThrownBy(() -> CavageSignatureParser.parse(value)).isInstanceOf(MalformedSignatureException.class)
                 .hasMessageContaining(message);
