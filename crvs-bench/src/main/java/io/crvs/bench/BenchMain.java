@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,8 +62,8 @@ public final class BenchMain {
             return;
         }
         try {
-            run(args);
-        } catch (UsageException e) {
+            run(BenchArgs.parse(args));
+        } catch (BenchArgs.UsageException e) {
             System.err.println("crvs-bench: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
@@ -74,71 +73,13 @@ public final class BenchMain {
     static final String USAGE = "usage: java -jar crvs-bench.jar run|backfill [options] | jmh [JMH options]"
             + " (see docs/benchmarks.md)";
 
-    /** A command line the benchmark cannot run: told in one line with the usage, exit code 2. */
-    static final class UsageException extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static long events(String value) {
-        try {
-            long events = Long.parseLong(value);
-            if (events < 100) {
-                throw new UsageException("--events needs at least 100 events, not " + value);
-            }
-            return events;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--events needs a number, not " + value);
-        }
-    }
-
-    private static void run(String[] args) throws Exception {
-        Map<String, String> opts = new LinkedHashMap<>();
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("log.level", "info");
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--keep", "--quick", "--no-jmh", "--pg-stat-statements" -> opts.put(a, "true");
-                case "--set" -> {
-                    String kv = value(args, ++i, a);
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0) {
-                        throw new UsageException("--set needs key=value, not " + kv);
-                    }
-                    settings.put(kv.substring(0, eq), kv.substring(eq + 1));
-                }
-                case "--crvs-jar", "--work", "--out", "--server-jvm", "--events", "--only" ->
-                        opts.put(a, value(args, ++i, a));
-                default -> throw new UsageException("unknown option " + a);
-            }
-        }
-        Plan plan;
-        try {
-            plan = switch (args[0]) {
-                case "run" -> Plan.standard(opts.containsKey("--quick"), !opts.containsKey("--no-jmh"));
-                case "backfill" -> Plan.backfill(events(opts.getOrDefault("--events", "1000000")));
-                default -> throw new UsageException("unknown command " + args[0]);
-            };
-            if (opts.containsKey("--only")) {
-                plan = plan.only(List.of(opts.get("--only").split(",")));
-            }
-        } catch (IllegalArgumentException e) { // an unknown --only scenario
-            throw new UsageException(e.getMessage());
-        }
+    private static void run(BenchArgs args) throws Exception {
+        Map<String, String> opts = args.options();
+        Map<String, String> settings = args.settings();
+        Plan plan = args.plan();
         Path crvsJar = Path.of(opts.getOrDefault("--crvs-jar", "crvs-app/target/crvs.jar")).toAbsolutePath();
         if (!Files.isRegularFile(crvsJar)) {
-            throw new UsageException(crvsJar + " does not exist: build it first (bench/run.sh does)");
+            throw new BenchArgs.UsageException(crvsJar + " does not exist: build it first (bench/run.sh does)");
         }
         Path benchJar = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         boolean temporary = !opts.containsKey("--work");
